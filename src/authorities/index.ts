@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Authority, AuthoritiesFile } from "./schema.ts";
+import { coreKey, nameKey } from "./name.ts";
+
+export { AUTHORITY_TYPE_LABEL, type Authority, AuthorityType } from "./schema.ts";
+export { coreKey, nameKey, slug } from "./name.ts";
+
+export const AUTHORITIES_FILE = fileURLToPath(new URL("../../data/authorities.json", import.meta.url));
+
+/** Looks councils up by any of their names. Built once from the reference list and shared. */
+export interface AuthorityIndex {
+  readonly all: readonly Authority[];
+  /** Councils whose name, short name, alias or name core is exactly `text` (after normalising). */
+  lookup(text: string, year?: number): Authority[];
+  /**
+   * The council named somewhere in `text` (an addressee block, one line or several): the longest run of words that
+   * names exactly one council wins. `year` (the letter's year, ending 31 March) breaks ties between a council and
+   * its predecessor.
+   */
+  findIn(text: string, year?: number): Authority | undefined;
+}
+
+export class AuthoritiesError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = "AuthoritiesError";
+  }
+}
+
+/** Did the council exist for some of the Ombudsman's year ending 31 March `year`? */
+export function existedIn(authority: Authority, year: number): boolean {
+  const start = `${year - 1}-04-01`;
+  const end = `${year}-03-31`;
+  return (authority.created === null || authority.created <= end) && (authority.abolished === null || authority.abolished > start);
+}
+
+export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex {
+  // Exact names first: they never collide. Then short names and aliases, then name cores, which can.
+  const exact = new Map<string, Authority[]>();
+  const loose = new Map<string, Authority[]>();
+  const add = (map: Map<string, Authority[]>, key: string, authority: Authority) => {
+    if (!key) return;
+    const list = map.get(key);
+    if (!list) map.set(key, [authority]);
+    else if (!list.includes(authority)) list.push(authority);
+  };
+  for (const authority of all) {
+    add(exact, nameKey(authority.name), authority);
+    add(exact, nameKey(authority.shortName), authority);
+    for (const alias of authority.aliases) add(exact, nameKey(alias), authority);
+    add(loose, coreKey(authority.name), authority);
+  }
+
+  const narrow = (found: Authority[] | undefined, year?: number): Authority[] => {
+    if (!found || found.length <= 1 || year === undefined) return found ?? [];
+    const current = found.filter((a) => existedIn(a, year));
+    return current.length > 0 ? current : found;
+  };
+
+  const lookup = (text: string, year?: number): Authority[] => {
+    const key = nameKey(text);
+    const byName = narrow(exact.get(key), year);
+    if (byName.length > 0) return byName;
+    const core = coreKey(text);
+    return narrow(exact.get(core) ?? loose.get(core), year);
+  };
+
+  const findIn = (text: string, year?: number): Authority | undefined => {
+    let best: { authority: Authority; words: number } | undefined;
+    for (const line of text.split("\n")) {
+      const words = nameKey(line).split(" ").filter(Boolean);
+      // Councils' names run to a dozen words at most; longer spans are never names.
+      for (let start = 0; start < words.length; start++) {
+        for (let end = Math.min(words.length, start + 12); end > start; end--) {
+          const size = end - start;
+          if (best && size <= best.words) break;
+          const found = lookup(words.slice(start, end).join(" "), year);
+          if (found.length === 1 && found[0]) {
+            best = { authority: found[0], words: size };
+            break;
+          }
+        }
+      }
+    }
+    return best?.authority;
+  };
+
+  return { all, lookup, findIn };
+}
+
+let shared: AuthorityIndex | undefined;
+
+/** The bundled reference list, validated; throws `AuthoritiesError` naming the file when it is not usable. */
+export function loadAuthorities(file: string = AUTHORITIES_FILE): AuthorityIndex {
+  if (file === AUTHORITIES_FILE && shared) return shared;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AuthoritiesError(file, `cannot be read as JSON (${(error as Error).message})`);
+  }
+  const parsed = AuthoritiesFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AuthoritiesError(file, `${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+  }
+  const index = createAuthorityIndex(parsed.data.authorities);
+  if (file === AUTHORITIES_FILE) shared = index;
+  return index;
+}

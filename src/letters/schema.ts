@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { AuthorityType } from "../authorities/schema.ts";
+
+/**
+ * The `Letter` record of DESIGN.md. Its JSON field names are a contract (`ombuds parse --json`, the store file), so
+ * change them only with a schemaVersion bump.
+ */
+
+const isoDate = z.iso.date();
+const percent = z.number().min(0).max(100);
+const count = z.number().int().min(0);
+
+/** The kinds of paragraph the Ombudsman writes to one council; extend here and nowhere else. */
+export const ConcernCategory = z.enum([
+  "remedy_delays",
+  "slow_enquiry_responses",
+  "witness_summons",
+  "compliance_failure",
+  "public_report",
+  "complaint_handling",
+  "meeting_requested",
+  "training",
+  "improvement",
+  "other",
+]);
+export type ConcernCategory = z.infer<typeof ConcernCategory>;
+
+export const Tone = z.enum(["concern", "praise", "note"]);
+export type Tone = z.infer<typeof Tone>;
+
+export const Concern = z
+  .object({
+    category: ConcernCategory,
+    tone: Tone,
+    summary: z.string().min(1),
+    quote: z.string().min(1),
+  })
+  .strict();
+export type Concern = z.infer<typeof Concern>;
+
+/** Each figure is null where the letter does not give it, or gives it in a way we cannot read with certainty. */
+export const UpheldStat = z
+  .object({ rate: percent.nullable(), similarAverage: percent.nullable(), count: count.nullable(), investigations: count.nullable() })
+  .strict();
+export type UpheldStat = z.infer<typeof UpheldStat>;
+
+export const ComplianceStat = z
+  .object({ rate: percent.nullable(), similarAverage: percent.nullable(), outcomes: count.nullable() })
+  .strict();
+export type ComplianceStat = z.infer<typeof ComplianceStat>;
+
+export const RemedyStat = z
+  .object({ rate: percent.nullable(), similarAverage: percent.nullable(), count: count.nullable(), investigations: count.nullable() })
+  .strict();
+export type RemedyStat = z.infer<typeof RemedyStat>;
+
+export const Stats = z
+  .object({ upheld: UpheldStat.nullable(), compliance: ComplianceStat.nullable(), remedy: RemedyStat.nullable() })
+  .strict();
+export type Stats = z.infer<typeof Stats>;
+
+/** The three rates by the names people use for them. */
+export const Metric = z.enum(["upheld", "compliance", "remedy"]);
+export type Metric = z.infer<typeof Metric>;
+
+export const Warning = z.object({ field: z.string().min(1), message: z.string().min(1) }).strict();
+export type Warning = z.infer<typeof Warning>;
+
+export const Letter = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}$/),
+    authority: z
+      .object({ name: z.string().min(1), shortName: z.string().min(1), type: AuthorityType.nullable() })
+      .strict(),
+    year: z.number().int().min(2000).max(2100),
+    letterDate: isoDate.nullable(),
+    period: z.object({ start: isoDate, end: isoDate }).strict().nullable(),
+    recipient: z
+      .object({ title: z.string().nullable(), surname: z.string().nullable(), role: z.string().nullable() })
+      .strict()
+      .nullable(),
+    stats: Stats,
+    concerns: z.array(Concern),
+    source: z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    warnings: z.array(Warning),
+  })
+  .strict();
+export type Letter = z.infer<typeof Letter>;
