@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Authority, AuthoritiesFile } from "./schema.ts";
 import { coreKey, nameKey } from "./name.ts";
+import { AuthoritiesFile, type Authority } from "./schema.ts";
 
-export { AUTHORITY_TYPE_LABEL, type Authority, AuthorityType } from "./schema.ts";
 export { coreKey, nameKey, slug } from "./name.ts";
+export { AUTHORITY_TYPE_LABEL, type Authority, AuthorityType } from "./schema.ts";
 
 export const AUTHORITIES_FILE = fileURLToPath(new URL("../../data/authorities.json", import.meta.url));
 
@@ -35,7 +35,10 @@ export class AuthoritiesError extends Error {
 export function existedIn(authority: Authority, year: number): boolean {
   const start = `${year - 1}-04-01`;
   const end = `${year}-03-31`;
-  return (authority.created === null || authority.created <= end) && (authority.abolished === null || authority.abolished > start);
+  return (
+    (authority.created === null || authority.created <= end) &&
+    (authority.abolished === null || authority.abolished > start)
+  );
 }
 
 export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex {

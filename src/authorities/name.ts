@@ -16,7 +16,14 @@ export function nameKey(text: string): string {
     .trim();
 }
 
-const PREFIXES = ["london borough of", "royal borough of", "borough of", "city of", "council of the", "council of"];
+const PREFIXES = [
+  "london borough of",
+  "royal borough of",
+  "borough of",
+  "city of",
+  "council of the",
+  "council of",
+];
 const SUFFIXES = [
   "metropolitan borough council",
   "metropolitan district council",

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 /** The Ombudsman compares each council with the average of its own kind; these are the kinds it uses. */
-export const AuthorityType = z.enum(["county", "district", "metropolitan_borough", "unitary", "london_borough"]);
+export const AuthorityType = z.enum([
+  "county",
+  "district",
+  "metropolitan_borough",
+  "unitary",
+  "london_borough",
+]);
 export type AuthorityType = z.infer<typeof AuthorityType>;
 
 export const AUTHORITY_TYPE_LABEL: Record<AuthorityType, string> = {

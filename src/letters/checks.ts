@@ -44,7 +44,11 @@ export function checkLetter(letter: Checked): Warning[] {
       message: `${remedy.count} satisfactory remedies is more than the ${upheld.count} upheld decisions`,
     });
   }
-  if (remedy?.investigations != null && upheld?.investigations != null && remedy.investigations !== upheld.investigations) {
+  if (
+    remedy?.investigations != null &&
+    upheld?.investigations != null &&
+    remedy.investigations !== upheld.investigations
+  ) {
     warnings.push({
       field: "stats.remedy.investigations",
       message: `${remedy.investigations} investigations here but ${upheld.investigations} for complaints upheld`,
@@ -55,10 +59,16 @@ export function checkLetter(letter: Checked): Warning[] {
       warnings.push({ field: "period.end", message: `${letter.period.end} is not 31 March ${letter.year}` });
     }
     if (letter.period.start !== `${letter.year - 1}-04-01`) {
-      warnings.push({ field: "period.start", message: `${letter.period.start} is not 1 April ${letter.year - 1}` });
+      warnings.push({
+        field: "period.start",
+        message: `${letter.period.start} is not 1 April ${letter.year - 1}`,
+      });
     }
     if (letter.letterDate && letter.letterDate <= letter.period.end) {
-      warnings.push({ field: "letterDate", message: `${letter.letterDate} is before the end of the period it reviews` });
+      warnings.push({
+        field: "letterDate",
+        message: `${letter.letterDate} is before the end of the period it reviews`,
+      });
     }
   }
   return warnings;
@@ -78,7 +88,10 @@ function averagesOf(letter: Letter): Averages | null {
  * another type's, has probably been misread or has the wrong type. Returns the warnings for `checked`, judged
  * against all of `letters` (which should include them).
  */
-export function checkAverages(checked: readonly Letter[], letters: readonly Letter[]): Map<string, Warning[]> {
+export function checkAverages(
+  checked: readonly Letter[],
+  letters: readonly Letter[],
+): Map<string, Warning[]> {
   // year → type → averages → how many letters give them
   const seen = new Map<string, Map<Averages, number>>();
   for (const letter of letters) {
@@ -130,6 +143,8 @@ export function withAverageWarnings(checked: readonly Letter[], letters: readonl
   return checked.map((letter) => {
     const kept = letter.warnings.filter((w) => !w.message.startsWith("averages "));
     const added = found.get(letter.id) ?? [];
-    return added.length === 0 && kept.length === letter.warnings.length ? letter : { ...letter, warnings: [...kept, ...added] };
+    return added.length === 0 && kept.length === letter.warnings.length
+      ? letter
+      : { ...letter, warnings: [...kept, ...added] };
   });
 }

@@ -34,7 +34,8 @@ const BOILERPLATE = [
 /** A paragraph written for this council names it, its staff or "you". */
 const ADDRESSES_COUNCIL = /\b(?:your|the) (?:council|authority|organisation|staff|officers)\b|\byou(?:r)?\b/i;
 
-const POSITIVE = /\b(?:improv\w*|welcome[sd]?|pleased|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well)\b/i;
+const POSITIVE =
+  /\b(?:improv\w*|welcome[sd]?|pleased|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well)\b/i;
 const NEGATIVE =
   /\b(?:not|never|no|disappoint\w*|concern\w*|too long|late|delay\w*|fail\w*|worr\w*|unacceptable|poor|regret\w*|problem\w*|unusual|again)\b/i;
 const NOT_IMPROVED = /\bnot (?:seen|noticed|observed) (?:an |any )?improvement|\bno improvement/i;
@@ -46,7 +47,8 @@ interface Rule {
 }
 
 const praiseUnlessNegative = (s: string): Tone => (NEGATIVE.test(s) ? "concern" : "praise");
-const isImprovement = (s: string) => /\bimprov(?:ed|ement|ing)\b/i.test(s) && !NOT_IMPROVED.test(s) && !/\bnot\b/i.test(s);
+const isImprovement = (s: string) =>
+  /\bimprov(?:ed|ement|ing)\b/i.test(s) && !NOT_IMPROVED.test(s) && !/\bnot\b/i.test(s);
 
 /** First rule that matches a sentence decides its category; the order puts the most specific first. */
 const RULES: Rule[] = [
@@ -68,12 +70,14 @@ const RULES: Rule[] = [
     test: (s) =>
       /\b(?:enquir\w+|investigations?|requests? for information)\b/i.test(s) &&
       /\b(?:respon\w*|repl\w*|answer\w*)\b/i.test(s) &&
-      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within)\b/i.test(s) || NOT_IMPROVED.test(s)),
+      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within)\b/i.test(s) ||
+        NOT_IMPROVED.test(s)),
     tone: () => "concern",
   },
   {
     category: "compliance_failure",
-    test: (s) => /\b(?:not|failed to|fail to|failure to|refused to|declined to) comply\b|non-?compliance/i.test(s),
+    test: (s) =>
+      /\b(?:not|failed to|fail to|failure to|refused to|declined to) comply\b|non-?compliance/i.test(s),
     tone: () => "concern",
   },
   {
@@ -134,11 +138,20 @@ export function readConcerns(body: string[]): Concern[] {
     }
     if (groups.length === 0 && pending.length > 0 && EVALUATIVE.test(paragraph)) {
       const text = pending.join(" ");
-      groups.push({ category: "other", tone: NEGATIVE.test(text) ? "concern" : "praise", sentences: pending });
+      groups.push({
+        category: "other",
+        tone: NEGATIVE.test(text) ? "concern" : "praise",
+        sentences: pending,
+      });
     }
     for (const group of groups) {
       const quote = group.sentences.join(" ");
-      concerns.push({ category: group.category, tone: group.tone, summary: summarise(group.category, group.tone, quote), quote });
+      concerns.push({
+        category: group.category,
+        tone: group.tone,
+        summary: summarise(group.category, group.tone, quote),
+        quote,
+      });
     }
   }
   return concerns;
@@ -192,7 +205,9 @@ function summarise(category: ConcernCategory, tone: Tone, quote: string): string
       if (/enquir/i.test(quote)) return "Faster responses to the Ombudsman's enquiries";
       return "Improvement recognised";
     case "complaint_handling":
-      return tone === "praise" ? "Complaint handling praised" : "Concerns about the council's complaint handling";
+      return tone === "praise"
+        ? "Complaint handling praised"
+        : "Concerns about the council's complaint handling";
     case "other": {
       const first = sentences(quote)[0] ?? quote;
       return first.length > 120 ? `${first.slice(0, 117).trimEnd()}...` : first;

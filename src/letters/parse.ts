@@ -18,15 +18,24 @@ const SALUTATION = new RegExp(`^dear\\s+(?:(${TITLE})\\.?\\s+)?([^,\\n]+?)[,.:]?
 const ROLE =
   /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general))\b/i;
 const SIGN_OFF = /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)/i;
-const NOT_ADDRESS = /ombudsman|^by (?:e-?mail|post|hand)|^(?:private|strictly private)(?: and| &)? confidential|^annual review|^sent by/i;
+const NOT_ADDRESS =
+  /ombudsman|^by (?:e-?mail|post|hand)|^(?:private|strictly private)(?: and| &)? confidential|^annual review|^sent by/i;
 
 /** Text → record. Never throws: anything that is not a usable letter comes back as a `ParseError`. */
-export function parseLetter(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParseResult<Letter> {
+export function parseLetter(
+  input: string | Uint8Array,
+  file: string,
+  options: ParseOptions = {},
+): ParseResult<Letter> {
   try {
     return parse(input, file, options);
   } catch (error) {
     // A bug, not bad input; said as such so it is reported rather than mistaken for a verdict on the file.
-    return fail(file, "internal", `the parser failed unexpectedly (${(error as Error).message}); please report this`);
+    return fail(
+      file,
+      "internal",
+      `the parser failed unexpectedly (${(error as Error).message}); please report this`,
+    );
   }
 }
 
@@ -38,7 +47,8 @@ function decode(input: string | Uint8Array, file: string): { text: string; sha25
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (typeof input === "string") return { text: input, sha256 };
-  if (bytes.includes(0)) return new ParseError(file, "file", "is a binary file, not a text letter (convert PDFs to text first)");
+  if (bytes.includes(0))
+    return new ParseError(file, "file", "is a binary file, not a text letter (convert PDFs to text first)");
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), sha256 };
   } catch {
@@ -68,6 +78,15 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
 
   const warnings: Warning[] = [];
   const salutationAt = paragraphs.findIndex((p) => /^dear\s/i.test(p));
+  // A document that merely mentions the Ombudsman's annual review is not one: a letter also greets its addressee,
+  // or states the year it reviews.
+  if (salutationAt < 0 && !/year end(?:ing|ed) 31(?:st)? march/i.test(text)) {
+    return fail(
+      file,
+      "document",
+      "is not an Ombudsman annual review letter (no 'Dear ...' and no 'year ending 31 March')",
+    );
+  }
   const header = paragraphs.slice(0, salutationAt >= 0 ? salutationAt : Math.min(paragraphs.length, 8));
   const signOffAt = paragraphs.findIndex((p, i) => i > salutationAt && SIGN_OFF.test(p));
   const afterSalutation = paragraphs.slice(salutationAt + 1);
@@ -79,7 +98,12 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   warnings.push(...statistics.warnings);
 
   const year = readYear(text, statistics.period, letterDate, warnings);
-  if (year === null) return fail(file, "year", "no year found (no 'Annual Review letter YYYY', 'year ending 31 March YYYY' or date)");
+  if (year === null)
+    return fail(
+      file,
+      "year",
+      "no year found (no 'Annual Review letter YYYY', 'year ending 31 March YYYY' or date)",
+    );
 
   // The addressee: the header's lines that are not the Ombudsman's heading, the date or "By email".
   const addressLines = header
@@ -161,14 +185,20 @@ function readYear(
   return letterDate ? Number(letterDate.slice(0, 4)) : null;
 }
 
-function readRecipient(salutation: string, addressLines: string[], warnings: Warning[]): NonNullable<Letter["recipient"]> {
+function readRecipient(
+  salutation: string,
+  addressLines: string[],
+  warnings: Warning[],
+): NonNullable<Letter["recipient"]> {
   const role = ROLE.exec(addressLines.join(" "))?.[1] ?? null;
   const dear = SALUTATION.exec(salutation);
   let title = dear?.[1] ?? null;
   let surname = dear?.[2]?.trim().split(/\s+/).pop() ?? null;
   if (!title || !surname || ROLE.test(dear?.[2] ?? "") || /^(?:sir|madam|colleague)/i.test(dear?.[2] ?? "")) {
     // "Dear Chief Executive": the name is on the first address line instead.
-    const first = new RegExp(`^(${TITLE})\\.?\\s+(?:[A-Z][\\w'-]*\\s+)*?([A-Z][\\w'-]+)(?=\\s|$)`).exec(addressLines[0] ?? "");
+    const first = new RegExp(`^(${TITLE})\\.?\\s+(?:[A-Z][\\w'-]*\\s+)*?([A-Z][\\w'-]+)(?=\\s|$)`).exec(
+      addressLines[0] ?? "",
+    );
     if (first) {
       title = first[1] ?? null;
       surname = first[2] ?? null;

@@ -20,12 +20,16 @@ export async function readLetterFile(file: string, options: ParseOptions = {}): 
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, error: new ParseError(name, "file", "is not a file") };
     if (info.size > MAX_BYTES) {
-      return { ok: false, error: new ParseError(name, "file", `is ${info.size} bytes; a letter is at most ${MAX_BYTES}`) };
+      return {
+        ok: false,
+        error: new ParseError(name, "file", `is ${info.size} bytes; a letter is at most ${MAX_BYTES}`),
+      };
     }
     return parseLetter(await readFile(file), name, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
+    const reason =
+      code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
     return { ok: false, error: new ParseError(name, "file", reason) };
   }
 }

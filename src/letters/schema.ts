@@ -40,7 +40,12 @@ export type Concern = z.infer<typeof Concern>;
 
 /** Each figure is null where the letter does not give it, or gives it in a way we cannot read with certainty. */
 export const UpheldStat = z
-  .object({ rate: percent.nullable(), similarAverage: percent.nullable(), count: count.nullable(), investigations: count.nullable() })
+  .object({
+    rate: percent.nullable(),
+    similarAverage: percent.nullable(),
+    count: count.nullable(),
+    investigations: count.nullable(),
+  })
   .strict();
 export type UpheldStat = z.infer<typeof UpheldStat>;
 
@@ -50,12 +55,21 @@ export const ComplianceStat = z
 export type ComplianceStat = z.infer<typeof ComplianceStat>;
 
 export const RemedyStat = z
-  .object({ rate: percent.nullable(), similarAverage: percent.nullable(), count: count.nullable(), investigations: count.nullable() })
+  .object({
+    rate: percent.nullable(),
+    similarAverage: percent.nullable(),
+    count: count.nullable(),
+    investigations: count.nullable(),
+  })
   .strict();
 export type RemedyStat = z.infer<typeof RemedyStat>;
 
 export const Stats = z
-  .object({ upheld: UpheldStat.nullable(), compliance: ComplianceStat.nullable(), remedy: RemedyStat.nullable() })
+  .object({
+    upheld: UpheldStat.nullable(),
+    compliance: ComplianceStat.nullable(),
+    remedy: RemedyStat.nullable(),
+  })
   .strict();
 export type Stats = z.infer<typeof Stats>;
 

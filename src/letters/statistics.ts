@@ -40,6 +40,14 @@ const RATE: Record<Metric, RegExp[]> = {
   ],
 };
 
+/** The same patterns without the global flag, for a plain yes/no that keeps no state between calls. */
+const RATE_TEST = Object.fromEntries(
+  Object.entries(RATE).map(([metric, patterns]) => [
+    metric,
+    patterns.map((re) => new RegExp(re.source, "i")),
+  ]),
+) as Record<Metric, RegExp[]>;
+
 const AVERAGE = new RegExp(`average (?:rate )?of ${PCT} (?:in|for|across|among|amongst) ${SIMILAR}`, "gi");
 const COUNT: Partial<Record<Metric, RegExp>> = {
   upheld: /\b(\d{1,5})\s+upheld (?:decisions?|complaints?)\b/gi,
@@ -67,19 +75,17 @@ function sections(paragraphs: string[]): Map<Metric, string> {
   const found = new Map<Metric, string[]>();
   let current: string[] | undefined;
   for (const line of lines) {
-    const opens = METRICS.find(
-      (metric) =>
-        HEADINGS[metric].test(line) || (!found.has(metric) && RATE[metric].some((re) => matches(re, line).length > 0)),
-    );
+    const heading = line.length < 90 ? METRICS.find((metric) => HEADINGS[metric].test(line)) : undefined;
+    const opens =
+      heading ??
+      (line.includes("%")
+        ? METRICS.find((metric) => !found.has(metric) && RATE_TEST[metric].some((re) => re.test(line)))
+        : undefined);
     if (opens) {
-      if (found.has(opens) && HEADINGS[opens].test(line)) {
-        // A second heading for the same metric: keep reading into the one we have.
-        current = found.get(opens);
-      } else if (!found.has(opens)) {
-        current = [];
-        found.set(opens, current);
-      }
-      if (!HEADINGS[opens].test(line)) current?.push(line);
+      if (!found.has(opens)) found.set(opens, []);
+      // A second heading for the same metric keeps reading into the section we have.
+      current = found.get(opens);
+      if (!heading) current?.push(line);
       continue;
     }
     // Boilerplate definitions ("Complaints upheld - We uphold complaints when...") come before the statistics and are
@@ -112,7 +118,10 @@ function figure(
     return null;
   }
   if (values.size > 1) {
-    warnings.push({ field: path, message: `the letter gives conflicting values (${[...values].join(", ")})` });
+    warnings.push({
+      field: path,
+      message: `the letter gives conflicting values (${[...values].join(", ")})`,
+    });
     return null;
   }
   const [value] = [...values] as [number];
@@ -134,7 +143,10 @@ export function readStatistics(paragraphs: string[]): StatisticsResult {
   }
   for (const metric of METRICS) {
     if (!found.has(metric)) {
-      warnings.push({ field: `stats.${metric}`, message: "this statistics section is missing from the letter" });
+      warnings.push({
+        field: `stats.${metric}`,
+        message: "this statistics section is missing from the letter",
+      });
     }
   }
 
@@ -152,7 +164,9 @@ export function readStatistics(paragraphs: string[]): StatisticsResult {
   if (compliance !== undefined) {
     const stat: ComplianceStat = {
       rate: figure("compliance", "rate", RATE.compliance, compliance, warnings, { percent: true }),
-      similarAverage: figure("compliance", "similarAverage", [AVERAGE], compliance, warnings, { percent: true }),
+      similarAverage: figure("compliance", "similarAverage", [AVERAGE], compliance, warnings, {
+        percent: true,
+      }),
       outcomes: figure("compliance", "outcomes", [BASE.compliance], compliance, warnings),
     };
     stats.compliance = stat;
@@ -181,9 +195,12 @@ function readPeriod(text: string, warnings: Warning[]): { start: string; end: st
   }
   if (periods.size === 0) return null;
   if (periods.size > 1) {
-    warnings.push({ field: "period", message: `the statistics state different periods (${[...periods].join(", ")})` });
+    warnings.push({
+      field: "period",
+      message: `the statistics state different periods (${[...periods].join(", ")})`,
+    });
     return null;
   }
-  const [start, end] = [...periods][0]?.split("/") as [string, string];
+  const [start = "", end = ""] = [...periods][0]?.split("/") ?? [];
   return { start, end };
 }

@@ -1,0 +1,24 @@
+/** One measured figure beside its target. Later issues add their own benchmarks returning these. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  /** "min": the value must be at least the target; "max": at most. */
+  kind: "min" | "max";
+  /** How the value was printed (rounding, thousands separators). */
+  digits?: number;
+}
+
+export function met(figure: Figure): boolean {
+  return figure.kind === "min" ? figure.value >= figure.target : figure.value <= figure.target;
+}
+
+const number = (value: number, digits = 0) =>
+  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function renderFigure(figure: Figure): string {
+  const value = `${number(figure.value, figure.digits)} ${figure.unit}`;
+  const target = `target ${figure.kind === "min" ? "≥" : "≤"} ${number(figure.target, figure.digits)} ${figure.unit}`;
+  return `${figure.name.padEnd(44)}${value.padStart(18)}   ${target.padEnd(26)}${met(figure) ? "met" : "MISSED"}`;
+}

@@ -1,0 +1,23 @@
+import { withAverageWarnings } from "../letters/checks.ts";
+import { findLetterFiles } from "../letters/read.ts";
+import { parseFiles } from "../store/ingest.ts";
+import { renderFailure, renderLetter, renderWarning } from "./render.ts";
+
+/** `ombuds parse`: records to stdout, warnings and failures to stderr; 1 when any file failed. */
+export async function runParse(paths: string[], options: { json: boolean }): Promise<number> {
+  const files = await findLetterFiles(paths);
+  const parsed = await parseFiles(files);
+  // Letters parsed together are checked against each other (same-year averages by type).
+  const letters = withAverageWarnings(parsed.letters, parsed.letters);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(letters, null, 2)}\n`);
+  } else {
+    process.stdout.write(letters.map((letter) => `${renderLetter(letter)}\n`).join("\n"));
+  }
+  const problems = [
+    ...letters.flatMap((letter) => letter.warnings.map((w) => renderWarning(letter.source.file, w))),
+    ...parsed.failed.map(renderFailure),
+  ];
+  if (problems.length > 0) process.stderr.write(`${problems.join("\n")}\n`);
+  return parsed.failed.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from "commander";
+import { ConfigError, loadConfig } from "../config.ts";
+import { StoreError } from "../store/store.ts";
+import { runIngest } from "./ingest.ts";
+import { runParse } from "./parse.ts";
+import { runStart } from "./start.ts";
+
+/**
+ * `ombuds`: the command line. Exit codes: 0 all went well, 1 some input failed (the good ones are still stored),
+ * 2 bad usage or configuration.
+ */
+export function program(): Command {
+  const cli = new Command("ombuds")
+    .description("Ombudsman annual review letters as answers for council officers")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  cli
+    .command("parse")
+    .description("parse letter files and print their records; problems go to stderr")
+    .argument("<files...>", "letter files (.txt or .md)")
+    .option("--json", "print a JSON array of records in DESIGN.md's field names")
+    .action(async (files: string[], options: { json?: boolean }) => {
+      process.exitCode = await runParse(files, { json: Boolean(options.json) });
+    });
+
+  cli
+    .command("ingest")
+    .description("parse letters and store them (OMBUDS_DB); folders are walked for .txt and .md files")
+    .argument("[paths...]", "files or folders (default: OMBUDS_LETTERS, data/letters)")
+    .addOption(new Option("--json", "print the summary as JSON"))
+    .action(async (paths: string[], options: { json?: boolean }) => {
+      const config = loadConfig();
+      process.exitCode = await runIngest(
+        paths.length > 0 ? paths : [config.OMBUDS_LETTERS],
+        config.OMBUDS_DB,
+        {
+          json: Boolean(options.json),
+        },
+      );
+    });
+
+  cli
+    .command("start")
+    .description(
+      "start the bot (until the Slack app lands: ingest the bundled letters and show what is held)",
+    )
+    .action(async () => {
+      process.exitCode = await runStart(loadConfig());
+    });
+
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; every other commander error is bad usage.
+      return error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+        ? 0
+        : 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`ombuds: configuration: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof StoreError) {
+      process.stderr.write(`ombuds: store: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+import { execFile } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Letter } from "../../src/letters/schema.ts";
+import { SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
+
+const BIN = resolve("bin/ombuds.js");
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real `ombuds` command, as a user would, with its own store. */
+function ombuds(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("ombuds parse", () => {
+  it("--json prints a JSON array of records in DESIGN.md's field names", async () => {
+    const { code, stdout } = await ombuds([
+      "parse",
+      `${SAMPLES}/sefton.txt`,
+      `${SAMPLES}/bury.txt`,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const records = JSON.parse(stdout);
+    expect(records.map((r: unknown) => Letter.parse(r).id)).toEqual(["sefton/2020", "bury/2020"]);
+    expect(Object.keys(records[0])).toEqual([
+      "id",
+      "authority",
+      "year",
+      "letterDate",
+      "period",
+      "recipient",
+      "stats",
+      "concerns",
+      "source",
+      "warnings",
+    ]);
+  });
+
+  it("prints records for people, and problems to stderr", async () => {
+    const { code, stdout, stderr } = await ombuds(["parse", `${SAMPLES}/bath-and-north-east-somerset.txt`]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Bath and North East Somerset Council (unitary council)");
+    expect(stdout).toContain("Statistics:  none in this letter");
+    expect(stderr).toMatch(
+      /bath-and-north-east-somerset\.txt: warning: stats: the letter has no statistics section/,
+    );
+  });
+
+  it("exits 1 when a file is not a letter, naming the file and why, and still prints the good ones", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "agenda.txt"), "Agenda\n\n1. Apologies\n2. Minutes");
+    const { code, stdout, stderr } = await ombuds([
+      "parse",
+      `${SAMPLES}/sefton.txt`,
+      join(dir, "agenda.txt"),
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Sefton Metropolitan Borough Council");
+    expect(stderr).toMatch(/agenda\.txt: error: document: is not an Ombudsman annual review letter/);
+  });
+});
+
+describe("ombuds ingest", () => {
+  it("defaults to the letters folder and summarises added / updated / unchanged / failed", async () => {
+    const env = { OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: sampleFolder() };
+    const first = await ombuds(["ingest"], env);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toMatch(/5 added, 0 updated, 0 unchanged, 0 failed/);
+    const second = await ombuds(["ingest"], env);
+    expect(second.stdout).toMatch(/0 added, 0 updated, 5 unchanged, 0 failed/);
+  });
+
+  it("exits 1 when any input failed, listing each failure's file and reason; the good ones are stored", async () => {
+    const store = join(tempDir(), "db.json");
+    const { code, stdout, stderr } = await ombuds(["ingest", SAMPLES, "no/such/letter.txt"], {
+      OMBUDS_DB: store,
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/5 added, 0 updated, 0 unchanged, 1 failed/);
+    expect(stderr).toContain("no/such/letter.txt: error: file: does not exist");
+    expect(JSON.parse(readFileSync(store, "utf8")).letters).toHaveLength(5);
+  });
+
+  it("stops with a clear error on a store it cannot read, and leaves it untouched", async () => {
+    const store = join(tempDir(), "db.json");
+    writeFileSync(store, "<html>not a store</html>");
+    const { code, stderr } = await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`ombuds: store: ${store}: is not JSON`);
+    expect(readFileSync(store, "utf8")).toBe("<html>not a store</html>");
+  });
+});
+
+describe("usage", () => {
+  for (const args of [["frobnicate"], ["parse"], ["ingest", "--bogus"], []]) {
+    it(`\`ombuds ${args.join(" ")}\` is bad usage: exit 2`, async () => {
+      const { code, stderr } = await ombuds(args);
+      expect(code).toBe(2);
+      expect(stderr.length).toBeGreaterThan(0);
+    });
+  }
+
+  for (const command of ["", "parse", "ingest", "start"]) {
+    it(`\`ombuds ${command} --help\` explains the command and exits 0`, async () => {
+      const { code, stdout } = await ombuds([...(command ? [command] : []), "--help"]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: ombuds/);
+    });
+  }
+});
