@@ -10,7 +10,9 @@ import { sentences } from "./sentences.ts";
  */
 
 const BOILERPLATE = [
-  /^i write to you with our annual (?:summary|review)/,
+  // 2020-21: "I write to you with our annual summary of statistics"; 2022-23: "I am writing to you with your annual
+  // summary of complaint statistics".
+  /^i (?:write|am writing) to you with (?:our|your) annual (?:summary|review)/,
   /^this year,? we continue to place our focus/,
   /^we focus our statistics/,
   /^(?:complaints upheld|compliance with (?:ombudsman )?recommendations|satisfactory remed(?:y|ies) provided by the \w+) ?[-:]/,
@@ -105,7 +107,11 @@ const RULES: Rule[] = [
 const EVALUATIVE = new RegExp(`${POSITIVE.source}|${NEGATIVE.source}`, "i");
 
 export function isBoilerplate(paragraph: string): boolean {
-  const head = paragraph.trim().toLowerCase();
+  // A converter's stray symbols on a line of their own ("!", "•", ":") come before the words that say what it is.
+  const head = paragraph
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:[^\p{L}\n]*\n)+/u, "");
   return BOILERPLATE.some((re) => re.test(head));
 }
 

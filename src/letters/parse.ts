@@ -91,7 +91,7 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   const signOffAt = paragraphs.findIndex((p, i) => i > salutationAt && SIGN_OFF.test(p));
   const afterSalutation = paragraphs.slice(salutationAt + 1);
 
-  const letterDate = findDate(header.join("\n")) ?? findDate(paragraphs.slice(0, 12).join("\n"));
+  const letterDate = readLetterDate(paragraphs.slice(0, 12), salutationAt >= 0 ? header : []);
   if (!letterDate) warnings.push({ field: "letterDate", message: "no date found at the head of the letter" });
 
   const statistics = readStatistics(afterSalutation);
@@ -105,16 +105,16 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
       "no year found (no 'Annual Review letter YYYY', 'year ending 31 March YYYY' or date)",
     );
 
-  // The addressee: the header's lines that are not the Ombudsman's heading, the date or "By email".
-  const addressLines = header
-    .flatMap((p) => p.split("\n"))
-    .filter((line) => !NOT_ADDRESS.test(line) && !LONG_DATE.test(line));
+  // The addressee: the header's lines that are not the Ombudsman's heading, the date, "By email" or prose. (Without
+  // a salutation the header runs into the body, whose sentences name places: "seminars in London, Bristol, ...".)
+  const headerLines = header.flatMap((p) => p.split("\n")).filter((line) => !isProse(line));
+  const addressLines = headerLines.filter((line) => !NOT_ADDRESS.test(line) && !LONG_DATE.test(line));
   const salutation = salutationAt >= 0 ? (paragraphs[salutationAt]?.split("\n")[0] ?? "") : "";
   const recipient = readRecipient(salutation, addressLines, warnings);
 
   const authorities = options.authorities ?? loadAuthorities();
   const named = addressLines.map((line) => stripPerson(line, recipient.surname)).join("\n");
-  let authority = authorities.findIn(named, year) ?? authorities.findIn(header.join("\n"), year);
+  let authority = authorities.findIn(named, year) ?? authorities.findIn(headerLines.join("\n"), year);
   let authorityRecord: Letter["authority"];
   if (authority) {
     if (!existedIn(authority, year)) {
@@ -162,6 +162,37 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   return { ok: true, value: valid.data };
 }
 
+/** A sentence, not an address line: it ends a sentence ("...and London Boroughs."), holds two, or is too long. */
+function isProse(line: string): boolean {
+  return line.length > 160 || /[a-z]{2}[.!?]$/.test(line) || /[a-z]{2}[.!?]\s+["'(]?[A-Z]/.test(line);
+}
+
+/** A line that is only a date, as the letter's own date stands ("22 July 2020", "Date: Wednesday 22 July 2020"). */
+const DATE_LINE = new RegExp(
+  `^(?:dated?:?\\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${LONG_DATE.source})\\.?$`,
+  "i",
+);
+
+/**
+ * The letter's date: a date standing on a line of its own near the top, or else any date in the addressee block
+ * (the lines before "Dear ..." that are not prose; `header` is empty when there is no salutation). A date inside a
+ * sentence is about something else ("the year ending 31 March 2020", "uploaded ... on 29 July 2020"): taking it
+ * would give a wrong date, which is worse than none.
+ */
+function readLetterDate(top: string[], header: string[]): string | null {
+  for (const paragraph of top) {
+    for (const line of paragraph.split("\n")) {
+      if (DATE_LINE.test(line)) return findDate(line);
+    }
+  }
+  return findDate(
+    header
+      .flatMap((p) => p.split("\n"))
+      .filter((line) => !isProse(line))
+      .join("\n"),
+  );
+}
+
 /** The year ending 31 March that the letter reviews; its statements of it must agree. */
 function readYear(
   text: string,
@@ -191,7 +222,9 @@ function readRecipient(
   warnings: Warning[],
 ): NonNullable<Letter["recipient"]> {
   const role = ROLE.exec(addressLines.join(" "))?.[1] ?? null;
-  const dear = SALUTATION.exec(salutation);
+  // "Dear Sir or Madam", "Dear Sir", "Dear Madam" name no one ("Sir" is also a title: "Dear Sir John Smith").
+  const generic = /^dear\s+(?:sir|madam)(?:\s*(?:or|and|\/)\s*(?:sir|madam))?\s*[,.:]?$/i.test(salutation);
+  const dear = generic ? null : SALUTATION.exec(salutation);
   let title = dear?.[1] ?? null;
   let surname = dear?.[2]?.trim().split(/\s+/).pop() ?? null;
   if (!title || !surname || ROLE.test(dear?.[2] ?? "") || /^(?:sir|madam|colleague)/i.test(dear?.[2] ?? "")) {

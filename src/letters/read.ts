@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import { ParseError, type ParseResult } from "./error.ts";
 import { type ParseOptions, parseLetter } from "./parse.ts";
@@ -14,10 +15,16 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-export async function readLetterFile(file: string, options: ParseOptions = {}): Promise<ParseResult<Letter>> {
+/**
+ * Read and parse one file. Synchronous: letters are small, parsing is synchronous work anyway, and ten thousand
+ * small asynchronous reads spend more time passing through the thread pool than reading.
+ */
+export function readLetterFile(file: string, options: ParseOptions = {}): ParseResult<Letter> {
   const name = displayPath(file);
+  let fd: number | undefined;
   try {
-    const info = await stat(file);
+    fd = openSync(file, "r");
+    const info = fstatSync(fd);
     if (!info.isFile()) return { ok: false, error: new ParseError(name, "file", "is not a file") };
     if (info.size > MAX_BYTES) {
       return {
@@ -25,12 +32,18 @@ export async function readLetterFile(file: string, options: ParseOptions = {}): 
         error: new ParseError(name, "file", `is ${info.size} bytes; a letter is at most ${MAX_BYTES}`),
       };
     }
-    return parseLetter(await readFile(file), name, options);
+    return parseLetter(readFileSync(fd), name, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EISDIR"
+          ? "is not a file"
+          : `cannot be read (${code ?? (error as Error).message})`;
     return { ok: false, error: new ParseError(name, "file", reason) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -48,11 +61,20 @@ export async function findLetterFiles(paths: readonly string[]): Promise<string[
       if (named) out.push(path);
       return;
     }
-    if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((e) => !e.startsWith(".")).sort();
-      for (const entry of entries) await walk(join(path, entry), false);
-    } else if (named || LETTER_EXTENSIONS.includes(extname(path).toLowerCase())) {
-      out.push(path);
+    if (info.isDirectory()) await walkFolder(path);
+    else if (named || LETTER_EXTENSIONS.includes(extname(path).toLowerCase())) out.push(path);
+  };
+  // Inside a folder the entries' types come with the listing: no stat per file.
+  const walkFolder = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true }))
+      .filter((e) => !e.name.startsWith("."))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walkFolder(path);
+      else if (entry.isFile() && LETTER_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+        out.push(path);
+      else if (entry.isSymbolicLink()) await walk(path, false);
     }
   };
   for (const path of paths) await walk(path, true);

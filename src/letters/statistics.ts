@@ -4,7 +4,8 @@ import type { ComplianceStat, Metric, RemedyStat, Stats, UpheldStat, Warning } f
 /**
  * Reads the statistics section: three sub-sections, each a headline rate, the similar-authority average, a count of
  * decisions and the base it was computed on. Each figure is read by meaning (several years' wordings), and only
- * inside its own sub-section, so an average can never be taken from the wrong rate. A figure given twice with
+ * inside its own sub-section; an average only where it follows that section's rate ("This compares to an average
+ * of..."), so it can never be taken from the wrong rate when a heading is lost or out of place. A figure given twice with
  * different values, or given in a way none of the patterns reads, is null with a warning: a wrong number is worse
  * than a missing one.
  */
@@ -49,14 +50,47 @@ const RATE_TEST = Object.fromEntries(
 ) as Record<Metric, RegExp[]>;
 
 const AVERAGE = new RegExp(`average (?:rate )?of ${PCT} (?:in|for|across|among|amongst) ${SIMILAR}`, "gi");
+/**
+ * A count is a figure with its caption: "13" over "upheld decisions", or "13 upheld decisions", at the start of a
+ * line or sentence. A number that ends some other line ("Annual Review letter 2020" above a stray caption) is not.
+ */
 const COUNT: Partial<Record<Metric, RegExp>> = {
-  upheld: /\b(\d{1,5})\s+upheld (?:decisions?|complaints?)\b/gi,
-  remedy: /\b(\d{1,5})\s+satisfactory remedy (?:decisions?|cases?)\b/gi,
+  upheld: /(?:^|\n|[.!?]\s)[-*\s]*(\d{1,5})\s+upheld (?:decisions?|complaints?)\b/gi,
+  remedy: /(?:^|\n|[.!?]\s)[-*\s]*(\d{1,5})\s+satisfactory remedy (?:decisions?|cases?)\b/gi,
 };
 const BASE: Record<Metric, RegExp> = {
   upheld: /based on (?:a total of )?(\d{1,5}) detailed investigations?\b/gi,
   compliance: /based on (?:a total of )?(\d{1,5}) compliance outcomes?\b/gi,
   remedy: /based on (?:a total of )?(\d{1,5}) detailed investigations?\b/gi,
+};
+/** What each section's own statements say, with or without their figures. */
+const SAYS = {
+  upheldRate: /\bcomplaints (?:that )?we investigated (?:were|was) upheld\b/i,
+  complianceRate: new RegExp(
+    `\\bwe (?:were|are) satisfied (?:that )?the ${BODY} had (?:successfully )?implemented\\b`,
+    "i",
+  ),
+  remedyRate: new RegExp(`\\bwe found (?:that )?the ${BODY} had provided a satisfactory remedy\\b`, "i"),
+  upheldCount: /\bupheld decisions?\b/i,
+  remedyCount: /\bsatisfactory remedy decisions?\b/i,
+  outcomes: /\bcompliance outcomes?\b/i,
+  investigations: /\bdetailed investigations?\b/i,
+};
+/**
+ * Statements that belong to another section. Found inside a section, they mean that lines are out of place (a
+ * heading lost, a section's end and the next one's rate lost), so an average there may be another section's. The
+ * remedy section may speak of upheld decisions (its rate is a share of them), but not carry their count, which
+ * stands at the start of a line: those are tested on the section's lines.
+ */
+const FOREIGN: Record<Metric, RegExp[]> = {
+  upheld: [SAYS.complianceRate, SAYS.remedyRate, SAYS.remedyCount, SAYS.outcomes],
+  compliance: [SAYS.upheldRate, SAYS.remedyRate, SAYS.upheldCount, SAYS.remedyCount, SAYS.investigations],
+  remedy: [SAYS.upheldRate, SAYS.complianceRate, SAYS.outcomes],
+};
+const FOREIGN_LINES: Record<Metric, RegExp[]> = {
+  upheld: [],
+  compliance: [],
+  remedy: [new RegExp((COUNT.upheld as RegExp).source, "i")],
 };
 const PERIOD = /period (?:between|from) (.{8,20}?\d{4}) (?:to|and|until) (.{8,20}?\d{4})/gi;
 
@@ -73,13 +107,22 @@ export interface StatisticsResult {
 function sections(paragraphs: string[]): Map<Metric, string> {
   const lines = paragraphs.flatMap((p) => p.split("\n"));
   const found = new Map<Metric, string[]>();
+  const headingOf = (line: string) =>
+    line.length < 90 ? METRICS.find((metric) => HEADINGS[metric].test(line)) : undefined;
+  // A section whose heading the letter gives starts there; a rate line opens a section only when its heading is
+  // lost. (Otherwise a rate line out of place would carry the lines after it, another section's, into its own.)
+  const headings = lines.map(headingOf);
+  const headed = new Set(headings);
   let current: string[] | undefined;
-  for (const line of lines) {
-    const heading = line.length < 90 ? METRICS.find((metric) => HEADINGS[metric].test(line)) : undefined;
+  for (const [i, line] of lines.entries()) {
+    const heading = headings[i];
     const opens =
       heading ??
       (line.includes("%")
-        ? METRICS.find((metric) => !found.has(metric) && RATE_TEST[metric].some((re) => re.test(line)))
+        ? METRICS.find(
+            (metric) =>
+              !found.has(metric) && !headed.has(metric) && RATE_TEST[metric].some((re) => re.test(line)),
+          )
         : undefined);
     if (opens) {
       if (!found.has(opens)) found.set(opens, []);
@@ -93,7 +136,7 @@ function sections(paragraphs: string[]): Map<Metric, string> {
     current?.push(line);
   }
   const out = new Map<Metric, string>();
-  for (const [metric, body] of found) out.set(metric, body.join(" "));
+  for (const [metric, body] of found) out.set(metric, body.join("\n"));
   return out;
 }
 
@@ -132,9 +175,49 @@ function figure(
   return value;
 }
 
+/**
+ * The similar-authority average of one section. "This compares to an average of 67% in similar authorities" compares
+ * the rate stated just before it, so the average is read only where it follows this section's rate with nothing
+ * between them but words (no other figure, at most the end of the rate's sentence). One with no such rate before it
+ * (the rate line lost, a heading missing or out of place) could be any section's average: null, with a warning.
+ */
+function similarAverage(metric: Metric, text: string, lines: string, warnings: Warning[]): number | null {
+  const value = figure(metric, "similarAverage", [AVERAGE], text, warnings, { percent: true });
+  if (value === null) return null;
+  const rateEnds = RATE[metric].flatMap((re) => {
+    re.lastIndex = 0;
+    return [...text.matchAll(re)].map((m) => m.index + m[0].length);
+  });
+  AVERAGE.lastIndex = 0;
+  const follows = [...text.matchAll(AVERAGE)].some((average) =>
+    rateEnds.some((end) => {
+      if (end > average.index) return false;
+      const between = text.slice(end, average.index);
+      return !/\d/.test(between) && (between.match(/[.!?]/g) ?? []).length <= 1;
+    }),
+  );
+  if (!follows) {
+    warnings.push({
+      field: `stats.${metric}.similarAverage`,
+      message: `an average of ${value}% is given, but not right after this section's rate, so it may be another section's`,
+    });
+    return null;
+  }
+  if (FOREIGN[metric].some((re) => re.test(text)) || FOREIGN_LINES[metric].some((re) => re.test(lines))) {
+    warnings.push({
+      field: `stats.${metric}.similarAverage`,
+      message: `an average of ${value}% is given, but this section also holds another section's figures (a heading is missing), so it may be that section's`,
+    });
+    return null;
+  }
+  return value;
+}
+
 export function readStatistics(paragraphs: string[]): StatisticsResult {
   const warnings: Warning[] = [];
-  const found = sections(paragraphs);
+  // Each section's lines; and as one text, where a sentence wrapped over two lines reads whole.
+  const lined = sections(paragraphs);
+  const found = new Map([...lined].map(([metric, text]) => [metric, text.replace(/\n/g, " ")]));
   const stats: Stats = { upheld: null, compliance: null, remedy: null };
 
   if (found.size === 0) {
@@ -154,8 +237,8 @@ export function readStatistics(paragraphs: string[]): StatisticsResult {
   if (upheld !== undefined) {
     const stat: UpheldStat = {
       rate: figure("upheld", "rate", RATE.upheld, upheld, warnings, { percent: true }),
-      similarAverage: figure("upheld", "similarAverage", [AVERAGE], upheld, warnings, { percent: true }),
-      count: figure("upheld", "count", [COUNT.upheld as RegExp], upheld, warnings),
+      similarAverage: similarAverage("upheld", upheld, lined.get("upheld") ?? "", warnings),
+      count: figure("upheld", "count", [COUNT.upheld as RegExp], lined.get("upheld") ?? "", warnings),
       investigations: figure("upheld", "investigations", [BASE.upheld], upheld, warnings),
     };
     stats.upheld = stat;
@@ -164,9 +247,7 @@ export function readStatistics(paragraphs: string[]): StatisticsResult {
   if (compliance !== undefined) {
     const stat: ComplianceStat = {
       rate: figure("compliance", "rate", RATE.compliance, compliance, warnings, { percent: true }),
-      similarAverage: figure("compliance", "similarAverage", [AVERAGE], compliance, warnings, {
-        percent: true,
-      }),
+      similarAverage: similarAverage("compliance", compliance, lined.get("compliance") ?? "", warnings),
       outcomes: figure("compliance", "outcomes", [BASE.compliance], compliance, warnings),
     };
     stats.compliance = stat;
@@ -175,8 +256,8 @@ export function readStatistics(paragraphs: string[]): StatisticsResult {
   if (remedy !== undefined) {
     const stat: RemedyStat = {
       rate: figure("remedy", "rate", RATE.remedy, remedy, warnings, { percent: true }),
-      similarAverage: figure("remedy", "similarAverage", [AVERAGE], remedy, warnings, { percent: true }),
-      count: figure("remedy", "count", [COUNT.remedy as RegExp], remedy, warnings),
+      similarAverage: similarAverage("remedy", remedy, lined.get("remedy") ?? "", warnings),
+      count: figure("remedy", "count", [COUNT.remedy as RegExp], lined.get("remedy") ?? "", warnings),
       investigations: figure("remedy", "investigations", [BASE.remedy], remedy, warnings),
     };
     stats.remedy = stat;
