@@ -6,7 +6,7 @@ import { renderFailure, renderLetter, renderWarning } from "./render.ts";
 /** `ombuds parse`: records to stdout, warnings and failures to stderr; 1 when any file failed. */
 export async function runParse(paths: string[], options: { json: boolean }): Promise<number> {
   const files = await findLetterFiles(paths);
-  const parsed = await parseFiles(files);
+  const parsed = parseFiles(files);
   // Letters parsed together are checked against each other (same-year averages by type).
   const letters = withAverageWarnings(parsed.letters, parsed.letters);
   if (options.json) {

@@ -12,25 +12,14 @@ export interface IngestReport {
   failed: ParseError[];
 }
 
-/** Read and parse files a few at a time: enough to keep the disk busy, few enough to keep memory flat. */
-const READ_AHEAD = 32;
-
-export async function parseFiles(
+export function parseFiles(
   files: readonly string[],
   options: ParseOptions = {},
-): Promise<{ letters: Letter[]; failed: ParseError[] }> {
-  const results = new Array<Awaited<ReturnType<typeof readLetterFile>>>(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const at = next++;
-      results[at] = await readLetterFile(files[at] as string, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, worker));
+): { letters: Letter[]; failed: ParseError[] } {
   const letters: Letter[] = [];
   const failed: ParseError[] = [];
-  for (const result of results) {
+  for (const file of files) {
+    const result = readLetterFile(file, options);
     if (result.ok) letters.push(result.value);
     else failed.push(result.error);
   }
@@ -90,7 +79,7 @@ export async function ingestPaths(
   options: ParseOptions = {},
 ): Promise<IngestReport> {
   const files = await findLetterFiles(paths);
-  const { letters, failed } = await parseFiles(files, options);
+  const { letters, failed } = parseFiles(files, options);
   const report = await ingestLetters(storeFile, letters);
   report.failed.unshift(...failed);
   return report;

