@@ -33,6 +33,8 @@ const BOILERPLATE = [
   /^statistics are based on/,
 ];
 
+const BOILERPLATE_START = new RegExp(BOILERPLATE.map((re) => `(?:${re.source})`).join("|"));
+
 /** A paragraph written for this council names it, its staff or "you". */
 const ADDRESSES_COUNCIL = /\b(?:your|the) (?:council|authority|organisation|staff|officers)\b|\byou(?:r)?\b/i;
 
@@ -108,11 +110,14 @@ const EVALUATIVE = new RegExp(`${POSITIVE.source}|${NEGATIVE.source}`, "i");
 
 export function isBoilerplate(paragraph: string): boolean {
   // A converter's stray symbols on a line of their own ("!", "•", ":") come before the words that say what it is.
+  // Only the opening words matter, so only they are lower-cased and matched (one combined pattern).
   const head = paragraph
-    .trim()
-    .toLowerCase()
-    .replace(/^(?:[^\p{L}\n]*\n)+/u, "");
-  return BOILERPLATE.some((re) => re.test(head));
+    .trimStart()
+    .slice(0, 200)
+    .replace(/^(?:[^\p{L}\n]*\n)+/u, "")
+    .slice(0, 120)
+    .toLowerCase();
+  return BOILERPLATE_START.test(head);
 }
 
 function classify(sentence: string): { category: ConcernCategory; tone: Tone } | undefined {

@@ -9,17 +9,27 @@ const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g;
 const HTML_TAG = /<\/?(?:u|b|i|em|strong|a|span|p|div|font|sup|sub|ins|mark)\b[^<>]*>/gi;
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 
+/** Characters that PDF conversion leaves and their plain replacements; one pass replaces them all. */
+const CHARACTER =
+  /\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2010-\u2015\u2212\u2026]/g;
+
+function plain(c: string): string {
+  if (c.charCodeAt(0) === 13) return "\n";
+  if (ZERO_WIDTH_CHAR.test(c)) return "";
+  if (ODD_SPACE_CHAR.test(c)) return " ";
+  if (c === "\u2026") return "...";
+  if (/[\u201c\u201d\u201f\u2033]/.test(c)) return '"';
+  if (/[\u2018\u2019\u201b\u2032]/.test(c)) return "'";
+  return "-";
+}
+const ZERO_WIDTH_CHAR = new RegExp(ZERO_WIDTH.source);
+const ODD_SPACE_CHAR = new RegExp(ODD_SPACE.source);
+const LINE_START = /^[#>\u2022\u25cf\u25aa\u25e6]/m;
+
 export function normaliseText(input: string): string {
-  // Each rewrite runs only when its trigger character is present: most letters need few of them, and the parser
-  // must keep up with thousands of letters a second.
-  let text = input.replace(/\r\n?/g, "\n").replace(ZERO_WIDTH, "").replace(ODD_SPACE, " ");
-  if (/[\u2018-\u201f\u2032\u2033\u2010-\u2015\u2212\u2026]/.test(text)) {
-    text = text
-      .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-      .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-      .replace(/[\u2010-\u2015\u2212]/g, "-")
-      .replace(/\u2026/g, "...");
-  }
+  // Each rewrite runs only when its trigger is present (a substring search is far cheaper than a regex pass): the
+  // parser must keep up with thousands of letters a second.
+  let text = input.replace(CHARACTER, plain);
   // Links: [text](target), <https://bare>, HTML anchors and underlines keep only their text.
   if (text.includes("](")) text = text.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, "$1");
   if (text.includes("<")) {
@@ -28,43 +38,33 @@ export function normaliseText(input: string): string {
       .replace(LINE_BREAK_TAG, "\n")
       .replace(HTML_TAG, "");
   }
-  if (text.includes("&")) text = text.replace(/&nbsp;/g, " ").replace(/&amp;/g, "&");
+  if (text.includes("&nbsp;") || text.includes("&amp;"))
+    text = text.replace(/&nbsp;/g, " ").replace(/&amp;/g, "&");
   // Bold and italic markers around figures or words, and Markdown's backslash escapes.
   if (text.includes("**") || text.includes("__")) text = text.replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2");
   if (text.includes("*") || text.includes("_")) {
     text = text.replace(/(^|[\s(])[*_](?=[^\s*_])([^*_\n]*?[^\s*_])[*_](?=[\s).,;:%]|$)/gm, "$1$2");
   }
   if (text.includes("\\")) text = text.replace(/\\([\\`*_{}[\]()#+\-.!%&])/g, "$1");
-  // Markdown headings, quote markers and bullets at a line's start; runs of spaces; spaces at line ends.
-  return text
-    .split("\n")
-    .map((line) => {
-      let out = line.includes("  ") ? line.replace(/ {2,}/g, " ") : line;
-      out = out.trim();
-      const first = out.charCodeAt(0);
-      // '#', '>', and the bullet characters
-      if (first === 35 || first === 62 || (first >= 0x2022 && first <= 0x25cf)) {
-        out = out.replace(/^(?:#{1,6} +|> *|[•●▪◦] *)/, "");
-      }
-      return out;
-    })
-    .join("\n");
+  // Runs of spaces, spaces at line ends, then Markdown headings, quote markers and bullets at a line's start.
+  if (text.includes("  ")) text = text.replace(/ {2,}/g, " ");
+  if (text.includes(" \n")) text = text.replace(/ \n/g, "\n");
+  if (text.includes("\n ")) text = text.replace(/\n /g, "\n");
+  if (LINE_START.test(text)) text = text.replace(/^(?:#{1,6} +|> *|[•●▪◦] *)/gm, "");
+  return text.trim();
 }
 
 /** A line that is only a page marker ("Page 2 of 4", "- 2 -"), left by the converter. */
-const PAGE_MARKER = /^(?:page \d+(?: of \d+)?|- ?\d+ ?-)$/i;
+const PAGE_MARKER = "^(?:page \\d+(?: of \\d+)?|- ?\\d+ ?-)$";
+const PAGE_MARKERS = new RegExp(PAGE_MARKER, "im");
+const PAGE_MARKERS_ALL = new RegExp(`${PAGE_MARKER}\\n?`, "gim");
 
 /** Split into paragraphs (blank-line separated), rejoining those a page break cut in mid-sentence. */
 export function paragraphs(text: string): string[] {
-  const blocks = text
+  const clean = PAGE_MARKERS.test(text) ? text.replace(PAGE_MARKERS_ALL, "") : text;
+  const blocks = clean
     .split(/\n{2,}/)
-    .map((block) =>
-      block
-        .split("\n")
-        .filter((line) => !PAGE_MARKER.test(line))
-        .join("\n")
-        .trim(),
-    )
+    .map((block) => block.trim())
     .filter((block) => block.length > 0);
   const joined: string[] = [];
   for (const block of blocks) {

@@ -20,6 +20,14 @@ const HEADINGS: Record<Metric, RegExp> = {
   remedy: new RegExp(`^satisfactory remed(?:y|ies)(?: provided by the ${BODY})?\\s*:?$`, "i"),
 };
 
+/** One pass that rules out most lines before asking which heading a line is. */
+const ANY_HEADING = new RegExp(
+  Object.values(HEADINGS)
+    .map((re) => `(?:${re.source})`)
+    .join("|"),
+  "i",
+);
+
 const RATE: Record<Metric, RegExp[]> = {
   upheld: [
     new RegExp(`${PCT} of (?:the )?complaints (?:that )?we investigated (?:were|was) upheld`, "gi"),
@@ -108,7 +116,9 @@ function sections(paragraphs: string[]): Map<Metric, string> {
   const lines = paragraphs.flatMap((p) => p.split("\n"));
   const found = new Map<Metric, string[]>();
   const headingOf = (line: string) =>
-    line.length < 90 ? METRICS.find((metric) => HEADINGS[metric].test(line)) : undefined;
+    line.length < 90 && ANY_HEADING.test(line)
+      ? METRICS.find((metric) => HEADINGS[metric].test(line))
+      : undefined;
   // A section whose heading the letter gives starts there; a rate line opens a section only when its heading is
   // lost. (Otherwise a rate line out of place would carry the lines after it, another section's, into its own.)
   const headings = lines.map(headingOf);
