@@ -19,6 +19,13 @@ export interface AuthorityIndex {
    * its predecessor.
    */
   findIn(text: string, year?: number): Authority | undefined;
+  /**
+   * Every council `text` could mean: those it names exactly and those whose name shares its core ("Somerset":
+   * Somerset Council and Somerset County Council). For telling a person their words are ambiguous.
+   */
+  candidates(text: string, year?: number): Authority[];
+  /** Every normalised name, short name and alias with its council: what typed names are matched against. */
+  readonly keys: readonly { key: string; authority: Authority }[];
 }
 
 export class AuthoritiesError extends Error {
@@ -92,7 +99,20 @@ export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex 
     return best?.authority;
   };
 
-  return { all, lookup, findIn };
+  const candidates = (text: string, year?: number): Authority[] => {
+    const key = nameKey(text);
+    const core = coreKey(text);
+    const found = new Set([
+      ...(exact.get(key) ?? []),
+      ...(exact.get(core) ?? []),
+      ...(loose.get(core) ?? []),
+    ]);
+    return narrow([...found], year);
+  };
+
+  const keys = [...exact.entries()].flatMap(([key, list]) => list.map((authority) => ({ key, authority })));
+
+  return { all, lookup, findIn, candidates, keys };
 }
 
 let shared: AuthorityIndex | undefined;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError, loadConfig } from "../config.ts";
 import { StoreError } from "../store/store.ts";
+import { runAsk } from "./ask.ts";
 import { runIngest } from "./ingest.ts";
 import { runParse } from "./parse.ts";
 import { runStart } from "./start.ts";
@@ -41,10 +42,22 @@ export function program(): Command {
     });
 
   cli
-    .command("start")
-    .description(
-      "start the bot (until the Slack app lands: ingest the bundled letters and show what is held)",
+    .command("ask")
+    .description("answer a question about the stored letters (OMBUDS_DB), as the bot would")
+    .argument(
+      "<question...>",
+      'a council or a question, e.g. Sefton or "how does Bury compare with similar councils?"',
     )
+    .option("--json", "print the Answer object as JSON")
+    .action(async (words: string[], options: { json?: boolean }) => {
+      process.exitCode = await runAsk(words.join(" "), loadConfig().OMBUDS_DB, {
+        json: Boolean(options.json),
+      });
+    });
+
+  cli
+    .command("start")
+    .description("start the bot; with no Slack tokens, a local console on the letters in OMBUDS_LETTERS")
     .action(async () => {
       process.exitCode = await runStart(loadConfig());
     });

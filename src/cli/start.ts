@@ -1,31 +1,35 @@
+import { createHoldings } from "../answers/index.ts";
+import { loadAuthorities } from "../authorities/index.ts";
 import type { Config } from "../config.ts";
 import { displayPath } from "../letters/read.ts";
 import { ingestPaths } from "../store/ingest.ts";
 import { readStore } from "../store/store.ts";
-import { renderFailure, renderIngest } from "./render.ts";
+import { runConsole } from "./console.ts";
+import { renderFailure } from "./render.ts";
 
 /**
- * `npm start`. The Slack app and the question console are later issues; until then this brings the store up to
- * date with the bundled letters (so a fresh clone has data at once) and says what is held and what comes next.
+ * `npm start` without Slack tokens: bring the store up to date with the letters folder (so a fresh clone answers at
+ * once), then open the local console on it.
  */
 export async function runStart(config: Config): Promise<number> {
   const report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
-  process.stdout.write(`${renderIngest(report, displayPath(config.OMBUDS_DB))}\n`);
   for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
   const { data } = await readStore(config.OMBUDS_DB);
-  const years = [...new Set(data.letters.map((l) => l.year))].sort();
+  const holdings = createHoldings(data.letters);
+  const changed = report.added.length + report.updated.length;
   process.stdout.write(
     [
-      `ombuds holds ${data.letters.length} letters (${years.join(", ") || "no years"}):`,
-      ...data.letters.map(
-        (l) => `  ${l.authority.shortName} ${l.year}: ${l.concerns.length} concerns/praise`,
-      ),
-      "",
-      "The Slack app and the question console are not built yet. Meanwhile:",
-      "  npx ombuds parse data/letters/2020/sefton.txt     a letter's record",
-      "  npx ombuds ingest <files or folders>               add letters to the store",
+      `ombuds: ${data.letters.length} letters for ${new Set(data.letters.map((l) => l.authority.name)).size} councils in ${displayPath(config.OMBUDS_DB)}${changed ? ` (${changed} just ingested from ${displayPath(config.OMBUDS_LETTERS)})` : ""}.`,
+      "Local console: type a question or /ombuds Sefton; help lists what works; exit or Ctrl-D leaves.",
+      "To connect Slack instead, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see README).",
       "",
     ].join("\n"),
   );
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    holdings,
+    authorities: loadAuthorities(),
+  });
   return report.failed.length > 0 ? 1 : 0;
 }

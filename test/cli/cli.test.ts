@@ -124,3 +124,43 @@ describe("usage", () => {
     });
   }
 });
+
+describe("ombuds ask", () => {
+  it("prints the answer from the store at OMBUDS_DB", async () => {
+    const env = { OMBUDS_DB: join(tempDir(), "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const { code, stdout } = await ombuds(["ask", "how does Stockport compare with similar councils?"], env);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Stockport against similar authorities, 2020");
+    expect(stdout).toContain("59% ██████░░░░ avg 67%");
+  });
+
+  it("exits 0 for a council it does not know, and --json prints the Answer object", async () => {
+    const env = { OMBUDS_DB: join(tempDir(), "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const { code, stdout } = await ombuds(["ask", "Atlantis", "--json"], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      kind: "unknown_council",
+      question: { unknown: ["atlantis"] },
+    });
+  });
+});
+
+describe("ombuds start (npm start) without Slack tokens", () => {
+  it("ingests the letters the store lacks, then answers at the console prompt", async () => {
+    const env = { ...process.env, OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: sampleFolder() };
+    const child = execFile(process.execPath, [BIN, "start"], { env });
+    let stdout = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stdin?.end("/ombuds Sefton\nwho had witness summonses?\n");
+    const code = await new Promise((done) => child.on("close", done));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);
+    expect(stdout).toContain("SLACK_BOT_TOKEN");
+    expect(stdout).toContain("Complaints upheld: 81%");
+    expect(stdout).toContain("Councils with witness summons, 2020");
+  });
+});

@@ -1,0 +1,161 @@
+import { distance } from "fastest-levenshtein";
+import type { Authority, AuthorityIndex } from "../authorities/index.ts";
+import { nameKey } from "../authorities/name.ts";
+
+/**
+ * Finds the councils a question names: full names, short names, aliases and name cores in any case and
+ * punctuation, with or without "Council", "MBC", "London Borough of", possessives ("Bury's"), and typos ("Seftn")
+ * by edit distance. A name that could be several councils ("Somerset") is reported as ambiguous, never guessed.
+ */
+
+export interface CouncilMatch {
+  authority: Authority;
+  /** The words of the question that named it. */
+  words: string;
+  /** Matched by edit distance: the answer should say what it took the words to mean. */
+  typo: boolean;
+}
+
+export interface Ambiguity {
+  words: string;
+  candidates: Authority[];
+}
+
+export interface Mentions {
+  councils: CouncilMatch[];
+  ambiguous: Ambiguity[];
+  /** Words that look like a council's name but match none. */
+  unknown: string[];
+}
+
+/**
+ * Words of questions and of councils' generic titles: never a council's name on their own, and never matched by
+ * edit distance (so "upheld" is not a typo for anything).
+ */
+export const VOCABULARY = new Set(
+  `a about above across against all also among an and any are as at authorities authority average averages avg
+  bad be been below best better between borough boroughs bottom by can city compare compared comparison compliance
+  complied comply concern concerns corporation council councils counties county data did district districts do does
+  doing done down each east ever for from get give good had has have held help here high higher highest hold holds
+  how i in is it its know last latest least level like list london low lower lowest many me mean means meaning
+  metropolitan more most much my north not now number of on one or other others over per performance performing
+  please rank ranked ranking rate rates raised remedies remedy royal satisfactory say says see show similar since so
+  south summary tell than thanks that the their them there these this those three to top trend two types type unitary
+  unitaries up upheld uphold us versus vs was way we were west what whats when where which who whom why will with
+  worse worst year years you your summons summonses witness letter letters ombudsman ombuds complaint complaints
+  recommendations recommendation enquiries enquiry late delays delay report reports meeting training improvement
+  handling remedied course praise praised mbc mdc bc dc cc area areas region councillors officers officer doing ok
+  okay hi hello hey thank cheers compare vs changed change changes history improved improve worse got going look
+  looks looking against others peers same kind kinds like them`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Councils whose one-word name is also an everyday word: matched only when written with a capital. */
+const EVERYDAY = new Set(["reading", "hart", "eden", "rugby", "boston", "test", "wells"]);
+
+const MAX_WORDS = 7;
+
+interface Token {
+  word: string;
+  capital: boolean;
+}
+
+function tokens(text: string): Token[] {
+  return text
+    .replace(/['\u2019]s\b/gi, "")
+    .split(/[^\p{L}\p{N}&'-]+/u)
+    .filter(Boolean)
+    .flatMap((raw) => {
+      const key = nameKey(raw);
+      return key ? key.split(" ").map((word) => ({ word, capital: /^\p{Lu}/u.test(raw) })) : [];
+    });
+}
+
+/**
+ * How far a typed word may be from a council's name: one slip in a name of five to eight letters, two in a longer
+ * one, none in a short one (too many everyday words are one letter from "Hull" or "Arun").
+ */
+function allowedDistance(length: number): number {
+  if (length < 5) return 0;
+  if (length <= 8) return 1;
+  return 2;
+}
+
+export function findCouncils(text: string, index: AuthorityIndex, year?: number): Mentions {
+  const words = tokens(text);
+  const used = new Array<boolean>(words.length).fill(false);
+  const mentions: Mentions = { councils: [], ambiguous: [], unknown: [] };
+  const add = (authority: Authority, words: string, typo: boolean) => {
+    if (!mentions.councils.some((m) => m.authority === authority))
+      mentions.councils.push({ authority, words, typo });
+  };
+
+  // Exact names, longest first, left to right.
+  for (let start = 0; start < words.length; start++) {
+    for (let end = Math.min(words.length, start + MAX_WORDS); end > start; end--) {
+      const span = words.slice(start, end);
+      if (span.some((_, i) => used[start + i])) continue;
+      if (span.every((t) => VOCABULARY.has(t.word))) continue;
+      if (span.length === 1 && EVERYDAY.has(span[0]?.word ?? "") && !span[0]?.capital) continue;
+      const phrase = span.map((t) => t.word).join(" ");
+      // A council's full name is that council, even where its core is shared ("Somerset Council" is not
+      // "Somerset County Council"); any other name is every council it could mean.
+      const named = index.lookup(phrase, year);
+      const found =
+        named.length === 1 && named[0] && nameKey(named[0].name) === phrase
+          ? named
+          : index.candidates(phrase, year);
+      if (found.length === 0) continue;
+      for (let i = start; i < end; i++) used[i] = true;
+      if (found.length === 1 && found[0]) add(found[0], phrase, false);
+      else mentions.ambiguous.push({ words: phrase, candidates: found });
+      break;
+    }
+  }
+
+  // Words left over that are not question vocabulary: the first word of several councils' names ("Newcastle"),
+  // a typo, or a name we do not know.
+  const left: { word: string; at: number }[] = [];
+  words.forEach((t, at) => {
+    if (!used[at] && !VOCABULARY.has(t.word) && !/^\d+$/.test(t.word) && t.word.length > 2)
+      left.push({ word: t.word, at });
+  });
+  for (const { word } of left) {
+    const starting = index.all.filter((a) => nameKey(a.shortName).startsWith(`${word} `));
+    const current =
+      year === undefined ? starting : starting.filter((a) => index.candidates(a.name, year).length > 0);
+    if (current.length === 1 && current[0]) {
+      add(current[0], word, false);
+      continue;
+    }
+    if (current.length > 1) {
+      mentions.ambiguous.push({ words: word, candidates: current });
+      continue;
+    }
+    const near = nearest(word, index);
+    if (near.length === 1 && near[0]) add(near[0], word, true);
+    else if (near.length > 1) mentions.ambiguous.push({ words: word, candidates: near });
+    else mentions.unknown.push(word);
+  }
+  return mentions;
+}
+
+/** The councils whose name or alias is closest to `word` by edit distance, within the allowance for its length. */
+function nearest(word: string, index: AuthorityIndex): Authority[] {
+  const limit = allowedDistance(word.length);
+  if (limit === 0) return [];
+  let best = limit + 1;
+  let found: Authority[] = [];
+  for (const { key, authority } of index.keys) {
+    if (Math.abs(key.length - word.length) > limit || key.includes(" ")) continue;
+    const d = distance(word, key);
+    if (d < best) {
+      best = d;
+      found = [authority];
+    } else if (d === best && !found.includes(authority)) {
+      found.push(authority);
+    }
+  }
+  return best <= limit ? found : [];
+}
