@@ -107,6 +107,18 @@ describe("ombuds ingest", () => {
   });
 });
 
+describe("the ombuds bin", () => {
+  it("`npx ombuds` runs the package's own command, as in a fresh clone after npm ci", async () => {
+    const { stdout } = await new Promise<{ stdout: string }>((done, fail) =>
+      execFile("npx", ["--no-install", "ombuds", "--help"], (error, stdout) =>
+        error ? fail(error) : done({ stdout }),
+      ),
+    );
+    expect(stdout).toMatch(/^Usage: ombuds/);
+    expect(stdout).toContain("ingest [options] [paths...]");
+  });
+});
+
 describe("usage", () => {
   for (const args of [["frobnicate"], ["parse"], ["ingest", "--bogus"], []]) {
     it(`\`ombuds ${args.join(" ")}\` is bad usage: exit 2`, async () => {
