@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -5,15 +6,42 @@ import { z } from "zod";
 /** The project folder, so defaults work from any working directory. */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+export const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+export type LogLevel = z.infer<typeof LogLevel>;
+
 /**
- * Settings from the environment: the only place that reads `process.env`. Relative paths are taken from the
- * working folder, as a user typing them would expect.
+ * Settings from the environment (and `.env` beside package.json): the only place that reads `process.env`.
+ * Relative paths are taken from the working folder, as a user typing them would expect.
  */
 export const Config = z.object({
   OMBUDS_DB: z.string().min(1).default(resolve(ROOT, "data/db.json")),
   OMBUDS_LETTERS: z.string().min(1).default(resolve(ROOT, "data/letters")),
+  LOG_LEVEL: LogLevel.default("info"),
+  SLACK_MODE: z.enum(["socket", "http"]).default("socket"),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-\S+$/, 'must be a bot token starting "xoxb-"')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/, 'must be an app-level token starting "xapp-"')
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{8,}$/, "must be the app's signing secret (no spaces)")
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
+    .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
+
+/** How to reach Slack, when the tokens for one mode are all there. */
+export type SlackSettings =
+  | { mode: "socket"; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: "http"; botToken: string; signingSecret: string; port: number; apiUrl?: string };
 
 export class ConfigError extends Error {
   constructor(
@@ -25,8 +53,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Throws `ConfigError` naming the variable; never echoes a value, since some will be secrets. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Throws `ConfigError` naming the variable; never echoes a value, since some are secrets. */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   const picked = Object.fromEntries(
     Object.keys(Config.shape)
       .map((key) => [key, env[key] === "" ? undefined : env[key]])
@@ -41,5 +69,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     OMBUDS_DB: resolve(parsed.data.OMBUDS_DB),
     OMBUDS_LETTERS: resolve(parsed.data.OMBUDS_LETTERS),
+  };
+}
+
+/** `process.env`, after reading `.env` beside package.json if there is one (it never overrides the environment). */
+function readEnvironment(): NodeJS.ProcessEnv {
+  const file = resolve(ROOT, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
+}
+
+/**
+ * The Slack connection the settings ask for: null when no Slack variable is set (then `npm start` opens the local
+ * console); a `ConfigError` naming what is missing when some are set but not all that the mode needs.
+ */
+export function slackSettings(config: Config): SlackSettings | null {
+  const {
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_APP_TOKEN: appToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+  } = config;
+  if (!botToken && !appToken && !signingSecret) return null;
+  const need = (name: string, value: string | undefined): string => {
+    if (!value) throw new ConfigError(name, `is required when SLACK_MODE=${config.SLACK_MODE}`);
+    return value;
+  };
+  const apiUrl = config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {};
+  if (config.SLACK_MODE === "socket") {
+    return {
+      mode: "socket",
+      botToken: need("SLACK_BOT_TOKEN", botToken),
+      appToken: need("SLACK_APP_TOKEN", appToken),
+      ...apiUrl,
+    };
+  }
+  return {
+    mode: "http",
+    botToken: need("SLACK_BOT_TOKEN", botToken),
+    signingSecret: need("SLACK_SIGNING_SECRET", signingSecret),
+    port: config.PORT,
+    ...apiUrl,
   };
 }

@@ -1,12 +1,15 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, ROOT } from "../src/config.ts";
+import { ConfigError, loadConfig, ROOT, slackSettings } from "../src/config.ts";
 
 describe("configuration", () => {
-  it("defaults to the project's data/db.json and data/letters, from any working folder", () => {
+  it("defaults to the project's data/db.json and data/letters, socket mode, port 3000, from any working folder", () => {
     expect(loadConfig({})).toEqual({
       OMBUDS_DB: resolve(ROOT, "data/db.json"),
       OMBUDS_LETTERS: resolve(ROOT, "data/letters"),
+      LOG_LEVEL: "info",
+      SLACK_MODE: "socket",
+      PORT: 3000,
     });
   });
 
@@ -15,4 +18,58 @@ describe("configuration", () => {
     expect(config.OMBUDS_DB).toBe(resolve("tmp/store.json"));
     expect(config.OMBUDS_LETTERS).toBe(resolve(ROOT, "data/letters"));
   });
+
+  it("with no Slack variable at all there is no Slack connection: npm start opens the local console", () => {
+    expect(slackSettings(loadConfig({}))).toBeNull();
+  });
+
+  it("Socket Mode needs the bot token and the app-level token, and names the one that is missing", () => {
+    expect(() => slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }))).toThrow(
+      /^SLACK_APP_TOKEN: is required/,
+    );
+    expect(slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-2" }))).toEqual({
+      mode: "socket",
+      botToken: "xoxb-1",
+      appToken: "xapp-2",
+    });
+  });
+
+  it("HTTP mode needs the bot token and the signing secret, and listens on PORT", () => {
+    const env = { SLACK_MODE: "http", SLACK_BOT_TOKEN: "xoxb-1", PORT: "8080" };
+    expect(() => slackSettings(loadConfig(env))).toThrow(
+      /^SLACK_SIGNING_SECRET: is required when SLACK_MODE=http/,
+    );
+    expect(
+      slackSettings(
+        loadConfig({ ...env, SLACK_SIGNING_SECRET: "s3cr3t-value", SLACK_API_URL: "http://127.0.0.1:9/api" }),
+      ),
+    ).toEqual({
+      mode: "http",
+      botToken: "xoxb-1",
+      signingSecret: "s3cr3t-value",
+      port: 8080,
+      apiUrl: "http://127.0.0.1:9/api/",
+    });
+  });
+
+  for (const [variable, value] of [
+    ["SLACK_BOT_TOKEN", "xapp-not-a-bot-token"],
+    ["SLACK_APP_TOKEN", "secret-value-123"],
+    ["SLACK_MODE", "carrier-pigeon"],
+    ["PORT", "eighty"],
+    ["SLACK_API_URL", "ftp://example"],
+    ["LOG_LEVEL", "loud"],
+  ] as const) {
+    it(`a malformed ${variable} stops start-up with a message naming it, never the value`, () => {
+      let error: unknown;
+      try {
+        loadConfig({ [variable]: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).not.toContain(value);
+    });
+  }
 });

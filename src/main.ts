@@ -1,0 +1,87 @@
+import { createHoldings } from "./answers/index.ts";
+import { loadAuthorities } from "./authorities/index.ts";
+import { runConsole } from "./cli/console.ts";
+import { renderFailure } from "./cli/render.ts";
+import { type Config, type SlackSettings, slackSettings } from "./config.ts";
+import { displayPath } from "./letters/read.ts";
+import { openLibrary } from "./library.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { createSlackApp } from "./slack/app.ts";
+import { ingestPaths } from "./store/ingest.ts";
+import { readStore } from "./store/store.ts";
+
+/**
+ * `npm start`: bring the store up to date with the letters folder (so a fresh clone answers at once), then connect
+ * to Slack, or, with no Slack tokens, open the local console on the same answers.
+ */
+export async function start(config: Config): Promise<number> {
+  const slack = slackSettings(config);
+  const report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
+  for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
+  if (slack)
+    return startSlack(
+      config,
+      slack,
+      createLogger(config.LOG_LEVEL),
+      report.added.length + report.updated.length,
+    );
+
+  const { data } = await readStore(config.OMBUDS_DB);
+  const changed = report.added.length + report.updated.length;
+  process.stdout.write(
+    [
+      `ombuds: ${data.letters.length} letters for ${new Set(data.letters.map((l) => l.authority.name)).size} councils in ${displayPath(config.OMBUDS_DB)}${changed ? ` (${changed} just ingested from ${displayPath(config.OMBUDS_LETTERS)})` : ""}.`,
+      "Local console: type a question or /ombuds Sefton; help lists what works; exit or Ctrl-D leaves.",
+      "To connect Slack instead, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see README).",
+      "",
+    ].join("\n"),
+  );
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    holdings: createHoldings(data.letters),
+    authorities: loadAuthorities(),
+  });
+  return report.failed.length > 0 ? 1 : 0;
+}
+
+async function startSlack(
+  config: Config,
+  settings: SlackSettings,
+  logger: Logger,
+  ingested: number,
+): Promise<number> {
+  const library = await openLibrary(config.OMBUDS_DB, {
+    onError: (err) => logger.error({ err }, "store reload failed"),
+  });
+  const slack = createSlackApp(settings, {
+    library,
+    authorities: loadAuthorities(),
+    logger,
+    now: () => new Date(),
+  });
+  const { port } = await slack.start();
+  logger.info(
+    {
+      mode: settings.mode,
+      port,
+      letters: library.holdings().letters.length,
+      ingested,
+      store: config.OMBUDS_DB,
+    },
+    "ombuds is running",
+  );
+  // Stop cleanly: finish with Slack (close the socket or the HTTP server), then exit.
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "stopping");
+      slack
+        .stop()
+        .catch((err: unknown) => logger.error({ err }, "error while stopping"))
+        .finally(resolve);
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+  return 0;
+}

@@ -1,0 +1,119 @@
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { EXAMPLES } from "../../../answers/index.ts";
+import type { Deps } from "../../context.ts";
+import { homeView } from "../../render/index.ts";
+import { answerFor, guarded, type Message, PERMANENT, platformError } from "../../reply.ts";
+
+/**
+ * Mentions are answered in a thread on the mention, direct messages in the DM, and the App Home tab shows what the
+ * bot holds. Messages from bots (this one included) are never answered, so two bots can never loop.
+ */
+export function register(app: App, deps: Deps): void {
+  app.event("app_mention", async ({ event, client, context }) => {
+    if (event.bot_id || event.subtype || event.user === context.botUserId) return;
+    const thread = event.thread_ts ?? event.ts;
+    await reply(
+      deps,
+      client,
+      { channel: event.channel, thread, user: event.user ?? "", text: event.text },
+      "mention",
+    );
+  });
+
+  app.message(async ({ message, client, context }) => {
+    if (message.channel_type !== "im" || message.subtype !== undefined) return;
+    if (message.bot_id || message.user === context.botUserId) return;
+    await reply(
+      deps,
+      client,
+      { channel: message.channel, user: message.user, text: message.text ?? "" },
+      "dm",
+    );
+  });
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    await guarded(
+      deps,
+      { listener: "home", user: event.user },
+      async () => {
+        await client.views.publish({ user_id: event.user, view: home(deps) });
+      },
+      async () => {},
+    );
+  });
+}
+
+interface Incoming {
+  channel: string;
+  thread?: string;
+  user: string;
+  text: string;
+}
+
+async function reply(deps: Deps, client: WebClient, incoming: Incoming, listener: string): Promise<void> {
+  const post = (message: Message) =>
+    client.chat.postMessage({
+      channel: incoming.channel,
+      ...(incoming.thread ? { thread_ts: incoming.thread } : {}),
+      text: message.text,
+      blocks: message.blocks,
+    });
+  await guarded(
+    deps,
+    { listener, user: incoming.user, channel: incoming.channel },
+    async () => {
+      try {
+        await post(answerFor(incoming.text, deps));
+      } catch (error) {
+        // Rate limits are retried by the Web API client itself; what reaches here will not go away by retrying.
+        const code = platformError(error);
+        if (!code || !PERMANENT.has(code)) throw error;
+        deps.logger.warn(
+          { code, channel: incoming.channel, user: incoming.user, listener },
+          "cannot post the answer",
+        );
+        await client.chat.postMessage({ channel: incoming.user, text: cannotPost(code) });
+      }
+    },
+    post,
+  );
+}
+
+/** Told to the user in a DM when the channel will not take the answer. */
+function cannotPost(code: string): string {
+  const why =
+    code === "not_in_channel"
+      ? "I'm not a member of that channel: invite me with `/invite @ombuds`"
+      : code === "is_archived"
+        ? "that channel is archived"
+        : code === "channel_not_found"
+          ? "I can't see that channel (it may be private: invite me to it)"
+          : `Slack refused the message (${code})`;
+  return `I couldn't post my answer there: ${why}. You can also ask me here, or use /ombuds anywhere.`;
+}
+
+function home(deps: Deps) {
+  const holdings = deps.library.holdings();
+  const latest = holdings.latestYear;
+  const withConcerns =
+    latest === null
+      ? []
+      : holdings
+          .ofYear(latest)
+          .filter((l) => l.concerns.some((c) => c.tone === "concern"))
+          .map((l) => ({
+            shortName: l.authority.shortName,
+            year: l.year,
+            summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
+          }));
+  return homeView({
+    letters: holdings.letters.length,
+    councils: new Set(holdings.letters.map((l) => l.authority.name)).size,
+    years: [...holdings.years],
+    lastIngest: deps.library.lastIngest(),
+    withConcerns,
+    examples: EXAMPLES,
+  });
+}

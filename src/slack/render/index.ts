@@ -1,0 +1,4 @@
+export { answerMessage, errorMessage, type Message, SHARE_ACTION, shareValue } from "./answer.ts";
+export { clip, escape } from "./escape.ts";
+export { type HomeInput, homeView, SLASH_COMMAND } from "./home.ts";
+export { checkBlocks, findUnescaped, LIMITS, textsOf } from "./limits.ts";

@@ -1,0 +1,73 @@
+import { Writable } from "node:stream";
+import { loadAuthorities } from "../../src/authorities/index.ts";
+import type { SlackSettings } from "../../src/config.ts";
+import { type Library, openLibrary } from "../../src/library.ts";
+import { createLogger } from "../../src/log.ts";
+import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
+import { checkBlocks, findUnescaped } from "../../src/slack/render/index.ts";
+import { ingestPaths } from "../../src/store/ingest.ts";
+import type { FakeSlack } from "../support/slack/index.ts";
+import { SAMPLES } from "../support/tmp.ts";
+
+export const SECRET = "test-signing-secret";
+export const NOW = new Date("2026-11-25T12:00:00Z");
+
+/** The log lines the app wrote, parsed, so tests can find a reference or an error. */
+export class LogLines extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) this.lines.push(JSON.parse(line));
+    done();
+  }
+}
+
+export interface Running {
+  app: SlackApp;
+  port?: number;
+  log: LogLines;
+  library: Library;
+}
+
+/** The real ombuds Slack app over the five sample letters, pointed at the stand-in. */
+export async function startOmbuds(
+  slack: FakeSlack,
+  mode: "http" | "socket",
+  dir: string,
+  options: { library?: (real: Library) => Library } = {},
+): Promise<Running> {
+  const store = `${dir}/db.json`;
+  await ingestPaths(store, [SAMPLES]);
+  const real = await openLibrary(store);
+  const library = options.library ? options.library(real) : real;
+  const log = new LogLines();
+  const settings: SlackSettings =
+    mode === "http"
+      ? { mode, botToken: "xoxb-test", signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }
+      : { mode, botToken: "xoxb-test", appToken: "xapp-test", apiUrl: slack.apiUrl };
+  const app = createSlackApp(
+    settings,
+    { library, authorities: loadAuthorities(), logger: createLogger("info", log), now: () => NOW },
+    { clientPingTimeout: 1000 },
+  );
+  const { port } = await app.start();
+  return { app, port, log, library };
+}
+
+/** Every message the stand-in captured, checked against Block Kit's limits and for markup leaked from input. */
+export function capturedProblems(slack: FakeSlack): string[] {
+  const problems: string[] = [];
+  const check = (where: string, message: { text?: unknown; blocks?: unknown }, maxBlocks = 50) => {
+    if (Array.isArray(message.blocks)) {
+      problems.push(...checkBlocks(message.blocks, { maxBlocks }).map((p) => `${where}: ${p}`));
+      problems.push(...findUnescaped(message.blocks).map((p) => `${where}: ${p}`));
+    }
+    if (typeof message.text === "string")
+      problems.push(...findUnescaped(message.text).map((p) => `${where}: ${p}`));
+  };
+  for (const call of slack.calls("chat.postMessage")) check("chat.postMessage", call.args);
+  for (const call of slack.calls("views.publish")) {
+    check("views.publish", (call.args as { view: { blocks: unknown } }).view, 100);
+  }
+  for (const response of slack.responses()) check(`response ${response.id}`, response.body as object);
+  return problems;
+}

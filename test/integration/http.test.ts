@@ -1,0 +1,228 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Library } from "../../src/library.ts";
+import {
+  appHomeOpened,
+  appMention,
+  BOT_ID,
+  blockAction,
+  CHANNEL_ID,
+  DM_CHANNEL_ID,
+  directMessage,
+  eventCallback,
+  type FakeSlack,
+  postSigned,
+  slashCommand,
+  startSlack,
+  USER_ID,
+  urlVerification,
+} from "../support/slack/index.ts";
+import { capturedProblems, type Running, SECRET, startOmbuds } from "./app.ts";
+
+/** Everything a test's messages say, as one string, to look for figures and names in. */
+const said = (message: unknown) => JSON.stringify(message);
+
+describe("the Slack app in HTTP mode, over loopback", () => {
+  let slack: FakeSlack;
+  let ombuds: Running;
+  let failNext = false;
+  let endpoint: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    slack = await startSlack();
+    // A library that can be told to fail once, to prove a failing handler never takes the process down.
+    const failing = (real: Library): Library => ({
+      ...real,
+      holdings: () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("simulated failure in the answers");
+        }
+        return real.holdings();
+      },
+    });
+    dir = mkdtempSync(join(tmpdir(), "ombuds-http-"));
+    ombuds = await startOmbuds(slack, "http", dir, { library: failing });
+    endpoint = `http://127.0.0.1:${ombuds.port}/slack/events`;
+  });
+  afterEach(() => {
+    expect(capturedProblems(slack)).toEqual([]);
+    slack.reset();
+  });
+  afterAll(async () => {
+    await ombuds?.app.stop();
+    await slack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("/ombuds Sefton is acked at once and answered ephemerally through the response URL, with a share button", async () => {
+    const started = Date.now();
+    const response = await postSigned(endpoint, {
+      ...slashCommand({ text: "Sefton", response_url: slack.responseUrl("sefton") }),
+      secret: SECRET,
+    });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const answer = await slack.waitForResponse("sefton");
+    const body = answer.body as {
+      response_type: string;
+      blocks: { type: string; elements?: { action_id?: string }[] }[];
+    };
+    expect(body.response_type).toBe("ephemeral");
+    expect(said(body)).toContain("Sefton Metropolitan Borough Council");
+    expect(said(body)).toContain("81%");
+    expect(said(body)).toContain("Witness summons");
+    const actions = body.blocks.find((b) => b.type === "actions");
+    expect(actions?.elements?.[0]?.action_id).toBe("share_answer");
+  });
+
+  it("the share button posts the same answer visibly in the channel", async () => {
+    await postSigned(endpoint, {
+      ...slashCommand({ text: "compare Bury and Sefton", response_url: slack.responseUrl("ask") }),
+      secret: SECRET,
+    });
+    const ephemeral = (await slack.waitForResponse("ask")).body as {
+      blocks: { type: string; elements?: { value?: string }[] }[];
+    };
+    const value = ephemeral.blocks.find((b) => b.type === "actions")?.elements?.[0]?.value;
+    expect(value).toBeDefined();
+    await postSigned(endpoint, {
+      ...blockAction({ action_id: "share_answer", value, response_url: slack.responseUrl("share") }),
+      secret: SECRET,
+    });
+    const shared = (await slack.waitForResponse("share")).body as { response_type: string };
+    expect(shared.response_type).toBe("in_channel");
+    expect(said(shared)).toContain("Bury and Sefton side by side");
+    expect(said(shared)).toContain("Shared by officer");
+    expect(said(shared)).not.toContain("share_answer");
+  });
+
+  it("a mention in a channel is answered in a thread on the mention via chat.postMessage", async () => {
+    const mention = appMention({ text: "how does Bury compare with similar councils?" });
+    const response = await postSigned(endpoint, { ...eventCallback(mention), secret: SECRET });
+    expect(response.status).toBe(200);
+    const post = await slack.waitFor("chat.postMessage");
+    expect(post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: mention.ts });
+    expect(said(post.args)).toContain("27 points below");
+  });
+
+  it("a direct message is answered in the DM", async () => {
+    await postSigned(endpoint, {
+      ...eventCallback(directMessage({ text: "what's Stockport's upheld rate?" })),
+      secret: SECRET,
+    });
+    const post = await slack.waitFor("chat.postMessage");
+    expect(post.args.channel).toBe(DM_CHANNEL_ID);
+    expect(post.args.thread_ts).toBeUndefined();
+    expect(said(post.args)).toContain("59%");
+  });
+
+  it("never answers itself or another bot, so bots cannot loop", async () => {
+    await postSigned(endpoint, {
+      ...eventCallback({ ...directMessage({ text: "Sefton" }), bot_id: "BOTHER", user: "UOTHERBOT" }),
+      secret: SECRET,
+    });
+    await postSigned(endpoint, {
+      ...eventCallback({ ...directMessage({ text: "Sefton" }), bot_id: BOT_ID, user: "UBOT" }),
+      secret: SECRET,
+    });
+    await postSigned(endpoint, {
+      ...eventCallback({ ...directMessage({ text: "Sefton" }), subtype: "bot_message", bot_id: "BOTHER" }),
+      secret: SECRET,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(slack.calls("chat.postMessage")).toEqual([]);
+  });
+
+  it("opening the App Home publishes what the bot holds and how to ask", async () => {
+    await postSigned(endpoint, { ...eventCallback(appHomeOpened()), secret: SECRET });
+    const publish = await slack.waitFor("views.publish");
+    expect(publish.args.user_id).toBe(USER_ID);
+    const view = said(publish.args.view);
+    expect(view).toContain("*Letters*\\n5");
+    expect(view).toContain("Sefton");
+    expect(view).toContain("/ombuds");
+  });
+
+  it("answers Slack's url_verification challenge", async () => {
+    const response = await postSigned(endpoint, { ...urlVerification("challenge-123"), secret: SECRET });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("challenge-123");
+  });
+
+  for (const tamper of ["wrong-signature", "stale", "unsigned"] as const) {
+    it(`refuses a request that is ${tamper} and lets it reach no handler`, async () => {
+      const response = await postSigned(endpoint, {
+        ...slashCommand({ text: "Sefton", response_url: slack.responseUrl("tampered") }),
+        secret: SECRET,
+        tamper,
+      });
+      expect(response.status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(slack.responses()).toEqual([]);
+      expect(slack.calls().filter((c) => c.method !== "auth.test")).toEqual([]);
+    });
+  }
+
+  it("escapes a user's words: <!channel> and <@U…> in a question never reach Slack as markup", async () => {
+    await postSigned(endpoint, {
+      ...slashCommand({
+        text: "<!channel> <@U999> & <https://evil.example|click> Sefton",
+        response_url: slack.responseUrl("x"),
+      }),
+      secret: SECRET,
+    });
+    const answer = said((await slack.waitForResponse("x")).body);
+    expect(answer).not.toContain("<!channel>");
+    expect(answer).not.toContain("<@U999>");
+    // capturedProblems (after each test) checks every block and fallback text for leaked markup too.
+  });
+
+  it("retries chat.postMessage after a rate limit (Retry-After) and then posts", async () => {
+    slack.fail("chat.postMessage", { ratelimited: { retryAfter: 1 } });
+    await postSigned(endpoint, { ...eventCallback(appMention({ text: "Sefton" })), secret: SECRET });
+    const posted = await slack.waitFor(
+      (call) => call.kind === "api" && call.method === "chat.postMessage" && call.status === 200,
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    expect(said(posted)).toContain("81%");
+    expect(slack.calls("chat.postMessage")).toHaveLength(2);
+  });
+
+  for (const error of ["not_in_channel", "channel_not_found"]) {
+    it(`tells the user by DM when the channel refuses the answer (${error}), and does not retry`, async () => {
+      slack.fail("chat.postMessage", { error });
+      await postSigned(endpoint, { ...eventCallback(appMention({ text: "Sefton" })), secret: SECRET });
+      const dm = await slack.waitFor(
+        (call) => call.kind === "api" && call.method === "chat.postMessage" && call.args.channel === USER_ID,
+      );
+      expect(said(dm)).toMatch(/couldn't post my answer there/);
+      expect(slack.calls("chat.postMessage")).toHaveLength(2);
+    });
+  }
+
+  it("a failing handler never crashes the process: the user gets an apology with a reference that is in the log", async () => {
+    failNext = true;
+    await postSigned(endpoint, {
+      ...slashCommand({ text: "Sefton", response_url: slack.responseUrl("boom") }),
+      secret: SECRET,
+    });
+    const apology = said((await slack.waitForResponse("boom")).body);
+    const ref = /Reference: ([0-9A-F]{6})/.exec(apology)?.[1];
+    expect(ref).toBeDefined();
+    const logged = ombuds.log.lines.find((line) => line.ref === ref);
+    expect(logged).toMatchObject({ level: 50, msg: "listener failed" });
+    expect(JSON.stringify(logged)).toContain("simulated failure in the answers");
+    // And it still answers the next question.
+    await postSigned(endpoint, {
+      ...slashCommand({ text: "Bury", response_url: slack.responseUrl("after") }),
+      secret: SECRET,
+    });
+    expect(said((await slack.waitForResponse("after")).body)).toContain("40%");
+  });
+});
