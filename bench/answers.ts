@@ -4,7 +4,7 @@ import { readStore } from "../src/store/store.ts";
 import type { Figure } from "./figure.ts";
 
 /** A mix of what officers ask: summaries, metrics, comparisons, rankings, concerns, typos, unknown names. */
-const QUESTIONS = [
+export const QUESTIONS = [
   "Sefton",
   "how is sefton doing",
   "what's Bury's upheld rate?",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { benchAnswers } from "./answers.ts";
 import { type Figure, met, renderFigure } from "./figure.ts";
 import { benchLetters } from "./letters.ts";
+import { benchSlack } from "./slack.ts";
 
 const check = process.argv.includes("--check");
 const dir = mkdtempSync(join(tmpdir(), "ombuds-bench-"));
@@ -20,6 +21,7 @@ try {
   // The letters benchmark builds the 10,000-letter store that the later ones use.
   show(await benchLetters(dir, store));
   show(await benchAnswers(store));
+  show(await benchSlack(store));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

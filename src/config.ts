@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-/** The project folder, so defaults work from any working directory. */
-export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+import { ROOT } from "./root.ts";
+
+export { ROOT };
 
 export const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 export type LogLevel = z.infer<typeof LogLevel>;

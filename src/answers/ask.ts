@@ -134,6 +134,9 @@ function listAnd(items: string[]): string {
 }
 
 function noLetterLine(question: Question, name: string, holdings: Holdings): string {
+  if (holdings.letters.length === 0) {
+    return "I hold no letters yet: ingest some with `ombuds ingest` (npm start ingests data/letters).";
+  }
   const council = question.councils.find((c) => c.shortName === name);
   const years = council ? holdings.ofCouncil(council.name).map((l) => l.year) : [];
   if (question.year !== null && years.length > 0) {

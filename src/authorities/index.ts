@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ROOT } from "../root.ts";
 import { coreKey, nameKey } from "./name.ts";
 import { AuthoritiesFile, type Authority } from "./schema.ts";
 
 export { coreKey, nameKey, slug } from "./name.ts";
 export { AUTHORITY_TYPE_LABEL, type Authority, AuthorityType } from "./schema.ts";
 
-export const AUTHORITIES_FILE = fileURLToPath(new URL("../../data/authorities.json", import.meta.url));
+export const AUTHORITIES_FILE = join(ROOT, "data", "authorities.json");
 
 /** Looks councils up by any of their names. Built once from the reference list and shared. */
 export interface AuthorityIndex {

@@ -1,0 +1,207 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type FakeSlack, signedRequest, slashCommand, startSlack } from "../test/support/slack/index.ts";
+import { QUESTIONS } from "./answers.ts";
+import type { Figure } from "./figure.ts";
+
+const SECRET = "bench-signing-secret";
+const REQUESTS = 1000;
+const CONCURRENCY = 25;
+const ROUNDS = 4;
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+}
+
+/** Start a server process and wait for the line that gives its port. */
+function launch(
+  args: string[],
+  env: Record<string, string>,
+  portOf: (line: string) => number | undefined,
+): Promise<Server> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let seen = "";
+    const look = (chunk: Buffer) => {
+      seen += chunk;
+      for (const line of seen.split("\n")) {
+        const port = portOf(line);
+        if (port) return done({ child, port });
+      }
+    };
+    child.stdout?.on("data", look);
+    child.stderr?.on("data", look);
+    child.on("exit", (code) =>
+      fail(new Error(`${args.join(" ")} exited with ${code} before listening:\n${seen}`)),
+    );
+  });
+}
+
+/** The bot is launched exactly as `npm start` launches it (its node flags included), minus npm itself. */
+function startCommand(): string[] {
+  const script = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts
+    .start;
+  const [node, ...args] = script.split(/\s+/);
+  if (node !== "node") throw new Error(`npm start is not a node command: ${script}`);
+  return args.map((arg) => (arg.endsWith(".js") ? resolve(arg) : arg));
+}
+
+function parseJson(line: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** `count` signed /ombuds requests, `CONCURRENCY` at a time: ack latency, and send-to-response-URL latency. */
+async function load(slack: FakeSlack, port: number, label: string, count: number, offset: number) {
+  const acks: number[] = [];
+  const sent = new Map<string, number>();
+  let failures = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const id = `${label}-${offset + i}`;
+      const request = signedRequest({
+        ...slashCommand({
+          text: QUESTIONS[(offset + i) % QUESTIONS.length],
+          response_url: slack.responseUrl(id),
+        }),
+        secret: SECRET,
+      });
+      const started = performance.now();
+      sent.set(id, Date.now());
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+          method: "POST",
+          headers: request.headers,
+          body: request.body,
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) failures++;
+      } catch {
+        failures++;
+      }
+      acks.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { acks, sent, failures };
+}
+
+async function answered(slack: FakeSlack, sent: Map<string, number>, timeoutMs = 30_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (slack.responses().length < sent.size && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  return slack.responses().flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
+}
+
+/**
+ * Issue 5's figures. ombuds in HTTP mode over the 10,000-letter store, and a bare Bolt app that only acks and
+ * responds with a fixed string, each in its own process, take the same signed /ombuds load in alternating rounds
+ * of the same run, so the machine's noise falls on both.
+ */
+export async function benchSlack(store: string): Promise<Figure[]> {
+  const slack = await startSlack({ waitTimeoutMs: 30_000 });
+  const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
+  const servers: Server[] = [];
+  try {
+    const bare = await launch(
+      ["--import", "tsx", "bench/child/bare-bolt.ts", SECRET, slack.apiUrl],
+      {},
+      (line) => {
+        const port = parseJson(line)?.port;
+        return typeof port === "number" ? port : undefined;
+      },
+    );
+    servers.push(bare);
+    const ombuds = await launch(
+      startCommand(),
+      {
+        SLACK_MODE: "http",
+        SLACK_BOT_TOKEN: "xoxb-bench",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: "0",
+        OMBUDS_DB: store,
+        OMBUDS_LETTERS: empty,
+        LOG_LEVEL: "info",
+      },
+      (line) => {
+        const parsed = parseJson(line);
+        return parsed?.msg === "ombuds is running" && typeof parsed.port === "number"
+          ? parsed.port
+          : undefined;
+      },
+    );
+    servers.push(ombuds);
+
+    const results = {
+      bare: { acks: [] as number[], full: [] as number[], failures: 0 },
+      ombuds: { acks: [] as number[], full: [] as number[], failures: 0 },
+    };
+    const per = REQUESTS / ROUNDS;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [label, server] of [
+        ["bare", bare],
+        ["ombuds", ombuds],
+      ] as const) {
+        slack.reset();
+        const run = await load(slack, server.port, label, per, round * per);
+        const full = await answered(slack, run.sent);
+        results[label].acks.push(...run.acks);
+        results[label].full.push(...full);
+        results[label].failures += run.failures + (run.sent.size - full.length);
+      }
+    }
+    const status = readFileSync(`/proc/${ombuds.child.pid}/status`, "utf8");
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+
+    const bareAck = percentile(results.bare.acks, 99);
+    const ombudsAck = percentile(results.ombuds.acks, 99);
+    const ombudsFull = percentile(results.ombuds.full, 99);
+    return [
+      {
+        name: `slack: requests acked and answered (of ${REQUESTS})`,
+        value: REQUESTS - results.ombuds.failures,
+        unit: "",
+        target: REQUESTS,
+        kind: "min",
+      },
+      {
+        name: `slack: ack p99 vs bare Bolt (${bareAck.toFixed(0)} ms)`,
+        value: ombudsAck / bareAck,
+        unit: "×",
+        target: 1.25,
+        kind: "max",
+        digits: 2,
+      },
+      {
+        name: `slack: full answer p99 vs bare ack p99 (${ombudsFull.toFixed(0)} ms)`,
+        value: ombudsFull / bareAck,
+        unit: "×",
+        target: 2,
+        kind: "max",
+        digits: 2,
+      },
+      { name: "slack: bot memory (RSS, 10,000 letters)", value: rssMb, unit: "MB", target: 200, kind: "max" },
+    ];
+  } finally {
+    for (const server of servers) server.child.kill("SIGTERM");
+    await slack.close();
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
