@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AUTHORITY_TYPE_LABEL, AuthorityType } from "../authorities/schema.ts";
 import { ConcernCategory, Metric, Tone } from "../letters/schema.ts";
-import { Question } from "./question.ts";
+import { Intent, Question } from "./question.ts";
 
 /**
  * An answer is data: facts with the letter and year they come from, comparisons, concerns with the letter's own
@@ -93,25 +93,13 @@ export const TrendPoint = z.object({
   source: Source,
 });
 
+/** What kind of answer this is: the intent answered, or why it could not be. */
+export const AnswerKind = z.enum([...Intent.options, "unknown_council", "ambiguous", "no_letter"]);
+export type AnswerKind = z.infer<typeof AnswerKind>;
+
 export const Answer = z.object({
   question: Question,
-  /** What kind of answer this is: the intent answered, or why it could not be. */
-  kind: z.enum([
-    "summary",
-    "metric",
-    "similar",
-    "concerns",
-    "side_by_side",
-    "ranking",
-    "holdings",
-    "trend",
-    "meaning",
-    "help",
-    "unclear",
-    "unknown_council",
-    "ambiguous",
-    "no_letter",
-  ]),
+  kind: AnswerKind,
   title: z.string(),
   /** One or two plain sentences: the answer in words. */
   lines: z.array(z.string()),

@@ -9,7 +9,7 @@ import {
   type Source,
   typeLabel,
 } from "./answer.ts";
-import type { Holdings } from "./holdings.ts";
+import { type Holdings, latestWithConcerns } from "./holdings.ts";
 import { CONCERN_LABEL } from "./labels.ts";
 import { baseOf, METRIC_LIST, METRICS, rateOf } from "./metrics.ts";
 import { type Context, type Question, understand } from "./question.ts";
@@ -586,13 +586,7 @@ function held(question: Question, holdings: Holdings): Answer {
   for (const letter of councils.values())
     byType.set(letter.authority.type, (byType.get(letter.authority.type) ?? 0) + 1);
   const latest = holdings.latestYear;
-  const withConcerns =
-    latest === null
-      ? []
-      : holdings
-          .ofYear(latest)
-          .filter((l) => l.concerns.some((c) => c.tone === "concern"))
-          .map((l) => l.authority.shortName);
+  const withConcerns = latestWithConcerns(holdings).map((l) => l.authority.shortName);
   const result = empty(question, "holdings", "What I hold", []);
   result.holdings = {
     letters: holdings.letters.length,

@@ -44,3 +44,9 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
       letter.authority.type ? (byYearType.get(`${letter.year}:${letter.authority.type}`) ?? []) : [letter],
   };
 }
+
+/** The letters of the latest year held that raise at least one concern (not only praise). */
+export function latestWithConcerns(holdings: Holdings): Letter[] {
+  if (holdings.latestYear === null) return [];
+  return holdings.ofYear(holdings.latestYear).filter((l) => l.concerns.some((c) => c.tone === "concern"));
+}

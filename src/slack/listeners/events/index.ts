@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { EXAMPLES } from "../../../answers/index.ts";
+import { EXAMPLES, latestWithConcerns } from "../../../answers/index.ts";
 import type { Deps } from "../../context.ts";
 import { homeView } from "../../render/index.ts";
 import { answerFor, guarded, type Message, PERMANENT, platformError } from "../../reply.ts";
@@ -96,18 +96,11 @@ function cannotPost(code: string): string {
 
 function home(deps: Deps) {
   const holdings = deps.library.holdings();
-  const latest = holdings.latestYear;
-  const withConcerns =
-    latest === null
-      ? []
-      : holdings
-          .ofYear(latest)
-          .filter((l) => l.concerns.some((c) => c.tone === "concern"))
-          .map((l) => ({
-            shortName: l.authority.shortName,
-            year: l.year,
-            summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
-          }));
+  const withConcerns = latestWithConcerns(holdings).map((l) => ({
+    shortName: l.authority.shortName,
+    year: l.year,
+    summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
+  }));
   return homeView({
     letters: holdings.letters.length,
     councils: new Set(holdings.letters.map((l) => l.authority.name)).size,
