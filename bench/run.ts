@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchAnswers } from "./answers.ts";
+import { benchDigest } from "./digest.ts";
 import { type Figure, met, renderFigure } from "./figure.ts";
 import { benchLetters } from "./letters.ts";
 import { benchSlack } from "./slack.ts";
@@ -21,6 +22,7 @@ try {
   // The letters benchmark builds the 10,000-letter store that the later ones use.
   show(await benchLetters(dir, store));
   show(await benchAnswers(store));
+  show(await benchDigest(store));
   show(await benchSlack(store));
 } finally {
   rmSync(dir, { recursive: true, force: true });

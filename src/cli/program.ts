@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { ConfigError, loadConfig } from "../config.ts";
 import { StoreError } from "../store/store.ts";
 import { runAsk } from "./ask.ts";
+import { runDigestDryRun } from "./digest.ts";
 import { runIngest } from "./ingest.ts";
 import { runParse } from "./parse.ts";
 import { runStart } from "./start.ts";
@@ -53,6 +54,20 @@ export function program(): Command {
       process.exitCode = await runAsk(words.join(" "), loadConfig().OMBUDS_DB, {
         json: Boolean(options.json),
       });
+    });
+
+  cli
+    .command("digest")
+    .description(
+      "the weekly digest; today: --dry-run prints it as text (posting arrives with the Slack digest)",
+    )
+    .requiredOption("--dry-run", "print the digest as text instead of posting it")
+    .option("--channel <id>", "that channel's digest (its watch list, what is new since its last post)")
+    .action(async (options: { channel?: string }) => {
+      process.exitCode = await runDigestDryRun(
+        loadConfig().OMBUDS_DB,
+        options.channel ? { channel: options.channel } : {},
+      );
     });
 
   cli

@@ -56,6 +56,8 @@ export async function ingestLetters(storeFile: string, parsed: readonly Letter[]
     // The averages check compares each new letter with every stored letter of its year and type.
     const checked = withAverageWarnings([...batch.values()], [...byId.values()]);
     const before = new Map(data.letters.map((letter) => [letter.id, letter]));
+    const ingested = new Map(data.ingested.map((entry) => [entry.id, entry]));
+    const at = new Date().toISOString();
     let changed = false;
     for (const letter of checked) {
       const old = before.get(letter.id);
@@ -65,12 +67,18 @@ export async function ingestLetters(storeFile: string, parsed: readonly Letter[]
       }
       (old ? report.updated : report.added).push(letter.id);
       before.set(letter.id, letter);
+      ingested.set(letter.id, { id: letter.id, at, change: old ? "updated" : "added" });
       changed = true;
     }
-    if (changed) data.letters = [...before.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (changed) {
+      data.letters = [...before.values()].sort(compareIds);
+      data.ingested = [...ingested.values()].sort(compareIds);
+    }
     return { changed, result: report };
   });
 }
+
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** `ombuds ingest`: files and folders → store. Files that fail are reported; the others are still stored. */
 export async function ingestPaths(

@@ -3,19 +3,71 @@ import { Letter } from "../letters/schema.ts";
 
 export const SCHEMA_VERSION = 1;
 
+/** When each stored letter last went in, and how: the digest reports what is new since a channel's last post. */
+export const Ingested = z
+  .object({ id: z.string().min(1), at: z.iso.datetime(), change: z.enum(["added", "updated"]) })
+  .strict();
+export type Ingested = z.infer<typeof Ingested>;
+
+const validZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A channel's weekly digest: where, for which councils (none: all), when, in which zone. */
+export const Subscription = z
+  .object({
+    channel: z.string().regex(/^[CGD][A-Z0-9]{2,}$/, "must be a Slack channel id"),
+    councils: z.array(z.string().min(1)),
+    /** 0 Sunday … 6 Saturday, as date-fns counts. */
+    day: z.number().int().min(0).max(6),
+    time: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour"),
+    timeZone: z.string().refine(validZone, "must be an IANA time zone such as Europe/London"),
+    /** Skip the digest in a week with nothing new, rather than post "nothing changed". */
+    quiet: z.boolean(),
+    createdBy: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    /** The last scheduled slot claimed for this channel (posted, or being posted). */
+    lastSlot: z.iso.datetime().nullable(),
+    /** When the last digest was posted: "what is new" is measured from here. */
+    lastPostedAt: z.iso.datetime().nullable(),
+    paused: z.object({ reason: z.string().min(1), at: z.iso.datetime() }).strict().nullable(),
+  })
+  .strict();
+export type Subscription = z.infer<typeof Subscription>;
+
+/** One claimed slot: written before posting, so no slot is posted twice, by one process or two. */
+export const DigestRecord = z
+  .object({
+    channel: z.string().min(1),
+    slot: z.iso.datetime(),
+    claimedAt: z.iso.datetime(),
+    claimedBy: z.string().min(1),
+    status: z.enum(["claimed", "posted", "failed", "skipped"]),
+    postedAt: z.iso.datetime().nullable(),
+    ts: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .strict();
+export type DigestRecord = z.infer<typeof DigestRecord>;
+
 /**
- * The store file of DESIGN.md. `letters` is sorted by id. `subscriptions` and `digests` belong to the digest
- * (a later issue gives them their own schemas); until then they are kept exactly as found. Unknown top-level keys
- * are kept too, so an older ombuds never drops what a newer one added.
+ * The store file of DESIGN.md. `letters` is sorted by id and never reshaped; other features add top-level keys.
+ * Unknown top-level keys are kept, so an older ombuds never drops what a newer one added.
  */
 export const StoreData = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   letters: z.array(Letter),
-  subscriptions: z.array(z.unknown()).default([]),
-  digests: z.array(z.unknown()).default([]),
+  ingested: z.array(Ingested).default([]),
+  subscriptions: z.array(Subscription).default([]),
+  digests: z.array(DigestRecord).default([]),
 });
 export type StoreData = z.infer<typeof StoreData>;
 
 export function emptyStore(): StoreData {
-  return { schemaVersion: SCHEMA_VERSION, letters: [], subscriptions: [], digests: [] };
+  return { schemaVersion: SCHEMA_VERSION, letters: [], ingested: [], subscriptions: [], digests: [] };
 }

@@ -176,3 +176,52 @@ describe("ombuds start (npm start) without Slack tokens", () => {
     expect(stdout).toContain("Councils with witness summons, 2020");
   });
 });
+
+describe("ombuds digest --dry-run", () => {
+  it("prints the digest of all councils as text", async () => {
+    const env = { OMBUDS_DB: join(tempDir(), "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const { code, stdout } = await ombuds(["digest", "--dry-run"], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Ombudsman digest, week of /);
+    expect(stdout).toContain("5 councils: 1 above the similar-authority average on complaints upheld");
+    expect(stdout).toMatch(/Sefton 2020\s+upheld 81% \(avg 67%\)/);
+  });
+
+  it("--channel prints that channel's digest: its watch list, and what is new since its last post", async () => {
+    const store = join(tempDir(), "db.json");
+    await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
+    const data = JSON.parse(readFileSync(store, "utf8"));
+    data.subscriptions = [
+      {
+        channel: "C0WATCH",
+        councils: ["Bury Metropolitan Borough Council"],
+        day: 1,
+        time: "09:00",
+        timeZone: "Europe/London",
+        quiet: false,
+        createdBy: "U0OFFICER",
+        createdAt: "2026-01-05T10:00:00.000Z",
+        lastSlot: "2026-01-12T09:00:00.000Z",
+        lastPostedAt: "2026-01-12T09:00:05.000Z",
+        paused: null,
+      },
+    ];
+    writeFileSync(store, JSON.stringify(data));
+    const { code, stdout } = await ombuds(["digest", "--dry-run", "--channel", "C0WATCH"], {
+      OMBUDS_DB: store,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 council: 0 above the similar-authority average");
+    expect(stdout).toContain("New since 12 January 2026: 1 letter (Bury 2020)");
+    expect(stdout).not.toContain("Sefton");
+  });
+
+  it("a channel with no subscription is bad usage (exit 2), naming the channels that have one", async () => {
+    const env = { OMBUDS_DB: join(tempDir(), "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const { code, stderr } = await ombuds(["digest", "--dry-run", "--channel", "C0NONE"], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("channel C0NONE has no digest subscription (channels with one: none)");
+  });
+});

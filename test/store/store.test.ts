@@ -9,6 +9,19 @@ import { ingestPaths, readStore, StoreError } from "../../src/store/index.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 
 const run = promisify(execFile);
+const SUBSCRIPTION = {
+  channel: "C0GENERAL",
+  councils: [],
+  day: 1,
+  time: "09:00",
+  timeZone: "Europe/London",
+  quiet: false,
+  createdBy: "U0OFFICER",
+  createdAt: "2026-11-23T10:00:00.000Z",
+  lastSlot: null,
+  lastPostedAt: null,
+  paused: null,
+};
 const METROPOLITAN = loadAuthorities()
   .all.filter((a) => a.type === "metropolitan_borough" && a.shortName !== "Stockport")
   .map((a) => a.name);
@@ -25,7 +38,10 @@ describe("ingest", () => {
       "stockport/2020",
     ]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
-    expect(Object.keys(raw)).toEqual(["schemaVersion", "letters", "subscriptions", "digests"]);
+    expect(Object.keys(raw)).toEqual(["schemaVersion", "letters", "ingested", "subscriptions", "digests"]);
+    expect(raw.ingested.map((i: { id: string; change: string }) => [i.id, i.change])).toEqual(
+      report.added.sort().map((id) => [id, "added"]),
+    );
     expect(raw.schemaVersion).toBe(1);
     expect(raw.letters.map((l: { id: string }) => l.id)).toEqual(report.added.sort());
   });
@@ -102,6 +118,10 @@ describe("a store file it cannot read", () => {
     ["is a JSON array", "[]"],
     ["holds an invalid letter", JSON.stringify({ schemaVersion: 1, letters: [{ id: "x" }] })],
     ["was written by a newer ombuds", JSON.stringify({ schemaVersion: 2, letters: [] })],
+    [
+      "holds a digest subscription at 25:00",
+      JSON.stringify({ schemaVersion: 1, letters: [], subscriptions: [{ ...SUBSCRIPTION, time: "25:00" }] }),
+    ],
   ];
   for (const [what, content] of cases) {
     it(`that ${what} stops ingest with a clear error and is left byte-for-byte untouched`, async () => {
@@ -119,12 +139,12 @@ describe("a store file it cannot read", () => {
     const store = join(tempDir(), "db.json");
     writeFileSync(
       store,
-      JSON.stringify({ schemaVersion: 1, letters: [], subscriptions: [{ channel: "C1" }], extra: 1 }),
+      JSON.stringify({ schemaVersion: 1, letters: [], subscriptions: [SUBSCRIPTION], extra: { from: "a newer ombuds" } }),
     );
     await ingestPaths(store, [sampleFolder()]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
-    expect(raw.extra).toBe(1);
-    expect(raw.subscriptions).toEqual([{ channel: "C1" }]);
+    expect(raw.extra).toEqual({ from: "a newer ombuds" });
+    expect(raw.subscriptions).toEqual([SUBSCRIPTION]);
     expect(raw.letters).toHaveLength(5);
   });
 });
@@ -153,7 +173,7 @@ describe("concurrent ingests", () => {
       run(process.execPath, ["bin/ombuds.js", "ingest", ...b], { env }),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    writeFileSync(store, JSON.stringify({ ...read, subscriptions: [{ channel: "C1" }] }));
+    writeFileSync(store, JSON.stringify({ ...read, subscriptions: [SUBSCRIPTION] }));
     await release();
     const results = await both;
     expect(results.map((r) => r.stdout)).toEqual([
@@ -162,6 +182,6 @@ describe("concurrent ingests", () => {
     ]);
     const { data } = await readStore(store);
     expect(data.letters).toHaveLength(26);
-    expect(data.subscriptions).toEqual([{ channel: "C1" }]);
+    expect(data.subscriptions).toEqual([SUBSCRIPTION]);
   });
 });

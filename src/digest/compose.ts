@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { type Holdings, METRICS } from "../answers/index.ts";
+import { AuthorityType } from "../authorities/schema.ts";
+import { ConcernCategory, type Letter, Tone } from "../letters/schema.ts";
+import type { Ingested } from "../store/schema.ts";
+
+/**
+ * A channel's weekly digest as data, composed from the stored letters: what is new since the channel's last digest,
+ * and for its councils (a watch list, or all) each rate against its similar-authority average, with the councils
+ * that need attention first. The CLI prints it as text and the Slack app posts it as Block Kit.
+ */
+
+const Rate = z.object({ rate: z.number().nullable(), average: z.number().nullable() });
+
+export const DigestCouncil = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  type: AuthorityType.nullable(),
+  year: z.number().int(),
+  letterId: z.string(),
+  upheld: Rate,
+  compliance: Rate,
+  remedy: Rate,
+  /** Why the council is called out first; empty when it is not. */
+  reasons: z.array(z.enum(["upheld_above_average", "compliance_below_100", "concerns"])),
+  concerns: z.array(z.object({ category: ConcernCategory, tone: Tone, summary: z.string() })),
+});
+export type DigestCouncil = z.infer<typeof DigestCouncil>;
+
+export const Digest = z.object({
+  title: z.string(),
+  generatedAt: z.iso.datetime(),
+  /** Letters ingested after this are new; null for a channel's first digest. */
+  since: z.iso.datetime().nullable(),
+  /** The watch list's names, or null for all councils. */
+  watchList: z.array(z.string()).nullable(),
+  newLetters: z.array(
+    z.object({
+      id: z.string(),
+      shortName: z.string(),
+      year: z.number().int(),
+      change: z.enum(["added", "updated"]),
+    }),
+  ),
+  /** Called-out councils first (most reasons, then furthest above the upheld average), then the rest by name. */
+  councils: z.array(DigestCouncil),
+  counts: z.object({
+    councils: z.number().int(),
+    upheldAboveAverage: z.number().int(),
+    complianceBelow100: z.number().int(),
+    withConcerns: z.number().int(),
+  }),
+  /** Watch-list councils the bot holds no letter for. */
+  missing: z.array(z.string()),
+  /** Nothing was ingested since the last digest. */
+  unchanged: z.boolean(),
+});
+export type Digest = z.infer<typeof Digest>;
+
+export interface DigestInput {
+  holdings: Holdings;
+  ingested: readonly Ingested[];
+  /** Authority full names; empty for all councils. */
+  councils: readonly string[];
+  since: string | null;
+  now: Date;
+}
+
+/** Each council's latest letter, worked out once per set of holdings and shared by every channel's digest. */
+const latestCache = new WeakMap<Holdings, Map<string, Letter>>();
+
+function latestLetters(holdings: Holdings): Map<string, Letter> {
+  let latest = latestCache.get(holdings);
+  if (!latest) {
+    latest = new Map();
+    for (const letter of holdings.letters) {
+      const seen = latest.get(letter.authority.name);
+      if (!seen || letter.year > seen.year) latest.set(letter.authority.name, letter);
+    }
+    latestCache.set(holdings, latest);
+  }
+  return latest;
+}
+
+const byIdCache = new WeakMap<Holdings, Map<string, Letter>>();
+
+function lettersById(holdings: Holdings): Map<string, Letter> {
+  let found = byIdCache.get(holdings);
+  if (!found) {
+    found = new Map(holdings.letters.map((l) => [l.id, l]));
+    byIdCache.set(holdings, found);
+  }
+  return found;
+}
+
+/** The ingest log newest first, sorted once, so each channel's "new since" reads only the entries it needs. */
+const newestFirstCache = new WeakMap<readonly Ingested[], Ingested[]>();
+
+function ingestedAfter(ingested: readonly Ingested[], since: string | null): Ingested[] {
+  if (since === null) return [...ingested];
+  let newest = newestFirstCache.get(ingested);
+  if (!newest) {
+    newest = [...ingested].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    newestFirstCache.set(ingested, newest);
+  }
+  const out: Ingested[] = [];
+  for (const entry of newest) {
+    if (entry.at <= since) break;
+    out.push(entry);
+  }
+  return out;
+}
+
+const councilCache = new WeakMap<Letter, DigestCouncil>();
+
+function councilOf(letter: Letter): DigestCouncil {
+  const cached = councilCache.get(letter);
+  if (cached) return cached;
+  const { upheld, compliance, remedy } = letter.stats;
+  const reasons: DigestCouncil["reasons"] = [];
+  if (upheld?.rate != null && upheld.similarAverage != null && upheld.rate > upheld.similarAverage) {
+    reasons.push("upheld_above_average");
+  }
+  if (compliance?.rate != null && compliance.rate < 100) reasons.push("compliance_below_100");
+  const concerns = letter.concerns.filter((c) => c.tone === "concern");
+  if (concerns.length > 0) reasons.push("concerns");
+  const council: DigestCouncil = {
+    name: letter.authority.name,
+    shortName: letter.authority.shortName,
+    type: letter.authority.type,
+    year: letter.year,
+    letterId: letter.id,
+    upheld: { rate: upheld?.rate ?? null, average: upheld?.similarAverage ?? null },
+    compliance: { rate: compliance?.rate ?? null, average: compliance?.similarAverage ?? null },
+    remedy: { rate: remedy?.rate ?? null, average: remedy?.similarAverage ?? null },
+    reasons,
+    concerns: letter.concerns.map(({ category, tone, summary }) => ({ category, tone, summary })),
+  };
+  councilCache.set(letter, council);
+  return council;
+}
+
+const upheldExcess = (c: DigestCouncil) =>
+  c.upheld.rate !== null && c.upheld.average !== null
+    ? c.upheld.rate - c.upheld.average
+    : Number.NEGATIVE_INFINITY;
+
+function order(a: DigestCouncil, b: DigestCouncil): number {
+  return (
+    b.reasons.length - a.reasons.length ||
+    upheldExcess(b) - upheldExcess(a) ||
+    a.shortName.localeCompare(b.shortName)
+  );
+}
+
+export function composeDigest(input: DigestInput): Digest {
+  const latest = latestLetters(input.holdings);
+  const watch = input.councils.length > 0 ? new Set(input.councils) : null;
+  const inScope = watch
+    ? [...watch].flatMap((name) => (latest.has(name) ? [latest.get(name) as Letter] : []))
+    : [...latest.values()];
+  const councils = inScope.map(councilOf).sort(order);
+
+  const letters = lettersById(input.holdings);
+  const newLetters = ingestedAfter(input.ingested, input.since)
+    .flatMap((entry) => {
+      const letter = letters.get(entry.id);
+      if (!letter || (watch && !watch.has(letter.authority.name))) return [];
+      return [
+        { id: entry.id, shortName: letter.authority.shortName, year: letter.year, change: entry.change },
+      ];
+    })
+    .sort((a, b) => b.year - a.year || a.shortName.localeCompare(b.shortName));
+
+  const count = (reason: DigestCouncil["reasons"][number]) =>
+    councils.filter((c) => c.reasons.includes(reason)).length;
+  return {
+    title: `Ombudsman digest, week of ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(input.now)}`,
+    generatedAt: input.now.toISOString(),
+    since: input.since,
+    watchList: watch ? [...watch] : null,
+    newLetters,
+    councils,
+    counts: {
+      councils: councils.length,
+      upheldAboveAverage: count("upheld_above_average"),
+      complianceBelow100: count("compliance_below_100"),
+      withConcerns: count("concerns"),
+    },
+    missing: watch ? [...watch].filter((name) => !latest.has(name)) : [],
+    unchanged: input.since !== null && newLetters.length === 0,
+  };
+}
+
+/** Labels for the reasons a council is called out. */
+export const REASON_LABEL: Record<DigestCouncil["reasons"][number], string> = {
+  upheld_above_average: `${METRICS.upheld.label.toLowerCase()} above the similar-authority average`,
+  compliance_below_100: "compliance below 100%",
+  concerns: "concerns raised",
+};
