@@ -35,7 +35,10 @@ export const Subscription = z
     lastSlot: z.iso.datetime().nullable(),
     /** When the last digest was posted: "what is new" is measured from here. */
     lastPostedAt: z.iso.datetime().nullable(),
-    paused: z.object({ reason: z.string().min(1), at: z.iso.datetime() }).strict().nullable(),
+    paused: z
+      .object({ reason: z.string().min(1), at: z.iso.datetime() })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type Subscription = z.infer<typeof Subscription>;

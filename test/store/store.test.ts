@@ -139,7 +139,12 @@ describe("a store file it cannot read", () => {
     const store = join(tempDir(), "db.json");
     writeFileSync(
       store,
-      JSON.stringify({ schemaVersion: 1, letters: [], subscriptions: [SUBSCRIPTION], extra: { from: "a newer ombuds" } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        letters: [],
+        subscriptions: [SUBSCRIPTION],
+        extra: { from: "a newer ombuds" },
+      }),
     );
     await ingestPaths(store, [sampleFolder()]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
