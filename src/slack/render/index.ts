@@ -1,4 +1,5 @@
 export { answerMessage, errorMessage, type Message, SHARE_ACTION, shareValue } from "./answer.ts";
+export { digestMessage } from "./digest.ts";
 export { clip, escape } from "./escape.ts";
 export { type HomeInput, homeView, SLASH_COMMAND } from "./home.ts";
 export { checkBlocks, findUnescaped, LIMITS, textsOf } from "./limits.ts";
