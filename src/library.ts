@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { createHoldings, type Holdings } from "./answers/index.ts";
+import type { Subscription } from "./store/schema.ts";
 import { readStore } from "./store/store.ts";
 
 /**
@@ -8,7 +9,9 @@ import { readStore } from "./store/store.ts";
  */
 export interface Library {
   holdings(): Holdings;
-  /** When the store was last written, as ISO text; null when there is no store yet. */
+  /** The digest subscriptions as last read (the store is read again when its file changes). */
+  subscriptions(): readonly Subscription[];
+  /** When letters were last ingested, as ISO text; null when none have been. */
   lastIngest(): string | null;
   refresh(): Promise<void>;
 }
@@ -18,7 +21,8 @@ export async function openLibrary(
   options: { now?: () => number; onError?: (error: unknown) => void } = {},
 ): Promise<Library> {
   const now = options.now ?? Date.now;
-  let holdings = createHoldings((await readStore(file)).data.letters);
+  let data = (await readStore(file)).data;
+  let holdings = createHoldings(data.letters);
   let modified = mtime(file);
   let checked = now();
   let reloading: Promise<void> | null = null;
@@ -26,25 +30,45 @@ export async function openLibrary(
   const refresh = async () => {
     const current = mtime(file);
     if (current === modified) return;
-    holdings = createHoldings((await readStore(file)).data.letters);
+    const fresh = (await readStore(file)).data;
+    // Letters change only on ingest, which logs each change: keep the index (and the caches built on it) when only
+    // subscriptions changed.
+    if (
+      fresh.letters.length !== data.letters.length ||
+      JSON.stringify(fresh.ingested) !== JSON.stringify(data.ingested)
+    ) {
+      holdings = createHoldings(fresh.letters);
+    }
+    data = fresh;
     modified = current;
   };
-  return {
-    holdings() {
-      if (now() - checked > 1000 && !reloading) {
-        checked = now();
-        if (mtime(file) !== modified) {
-          // Answer from what we have; the next question sees the new store.
-          reloading = refresh()
-            .catch((error: unknown) => options.onError?.(error))
-            .finally(() => {
-              reloading = null;
-            });
-        }
+  const check = () => {
+    if (now() - checked > 1000 && !reloading) {
+      checked = now();
+      if (mtime(file) !== modified) {
+        // Answer from what we have; the next question sees the new store.
+        reloading = refresh()
+          .catch((error: unknown) => options.onError?.(error))
+          .finally(() => {
+            reloading = null;
+          });
       }
+    }
+  };
+  return {
+    subscriptions() {
+      check();
+      return data.subscriptions;
+    },
+    holdings() {
+      check();
       return holdings;
     },
-    lastIngest: () => (modified === null ? null : new Date(modified).toISOString()),
+    lastIngest: () =>
+      data.ingested.reduce<string | null>(
+        (latest, e) => (latest === null || e.at > latest ? e.at : latest),
+        null,
+      ),
     refresh,
   };
 }

@@ -3,10 +3,12 @@ import { loadAuthorities } from "./authorities/index.ts";
 import { runConsole } from "./cli/console.ts";
 import { renderFailure } from "./cli/render.ts";
 import { type Config, type SlackSettings, slackSettings } from "./config.ts";
+import { startScheduler } from "./digest/scheduler.ts";
 import { displayPath } from "./letters/read.ts";
 import { openLibrary } from "./library.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { postDigest } from "./slack/digest.ts";
 import { ingestPaths } from "./store/ingest.ts";
 import { readStore } from "./store/store.ts";
 
@@ -54,13 +56,23 @@ async function startSlack(
   const library = await openLibrary(config.OMBUDS_DB, {
     onError: (err) => logger.error({ err }, "store reload failed"),
   });
+  const now = () => new Date();
   const slack = createSlackApp(settings, {
     library,
+    storeFile: config.OMBUDS_DB,
     authorities: loadAuthorities(),
     logger,
-    now: () => new Date(),
+    now,
   });
   const { port } = await slack.start();
+  const scheduler = startScheduler({
+    library,
+    storeFile: config.OMBUDS_DB,
+    holdings: () => library.holdings(),
+    post: (channel, digest) => postDigest(slack.app.client, channel, digest),
+    logger,
+    now,
+  });
   logger.info(
     {
       mode: settings.mode,
@@ -75,8 +87,9 @@ async function startSlack(
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, "stopping");
-      slack
+      scheduler
         .stop()
+        .then(() => slack.stop())
         .catch((err: unknown) => logger.error({ err }, "error while stopping"))
         .finally(resolve);
     };

@@ -46,7 +46,13 @@ export async function startOmbuds(
       : { mode, botToken: "xoxb-test", appToken: "xapp-test", apiUrl: slack.apiUrl };
   const app = createSlackApp(
     settings,
-    { library, authorities: loadAuthorities(), logger: createLogger("info", log), now: () => NOW },
+    {
+      library,
+      storeFile: store,
+      authorities: loadAuthorities(),
+      logger: createLogger("info", log),
+      now: () => NOW,
+    },
     { clientPingTimeout: 1000 },
   );
   const { port } = await app.start();

@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import type { Holdings } from "../answers/index.ts";
+import type { Logger } from "../log.ts";
+import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
+import { updateStore } from "../store/store.ts";
+import { composeDigest, type Digest } from "./compose.ts";
+import { dueSlot, nextSlot } from "./schedule.ts";
+
+/**
+ * The weekly run: for each subscribed channel, post the digest of the slot that is due, once. A slot is claimed in
+ * the store (under its lock) before anything is posted, so two instances, or a restart, never post it twice; a
+ * crash between the claim and the post loses that one digest rather than risk a duplicate (the claim stays in the
+ * store as "claimed" and is logged at the next run). Transient Slack errors are retried with backoff; permanent
+ * ones (the channel is gone, archived, or the bot is not in it) pause the subscription until someone turns it on
+ * again, with a log line and a note on the App Home.
+ */
+
+/** Posts one digest to a channel; throws the Web API's error when Slack refuses. */
+export type PostDigest = (channel: string, digest: Digest) => Promise<{ ts: string }>;
+
+export interface RunDeps {
+  storeFile: string;
+  holdings: () => Holdings;
+  post: PostDigest;
+  logger: Logger;
+  now: () => Date;
+  /** Who claims: a process's own id, so the store shows which instance took a slot. */
+  instance?: string;
+  /** Waits between retries; tests pass a fake. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RunReport {
+  posted: { channel: string; slot: string; late: boolean }[];
+  skipped: { channel: string; slots: string[]; why: "missed" | "quiet" | "claimed elsewhere" }[];
+  failed: { channel: string; slot: string; error: string; paused: boolean }[];
+}
+
+/** Errors that no retry will mend: the subscription is paused. */
+export const PERMANENT = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "restricted_action",
+  "invalid_auth",
+  "account_inactive",
+  "missing_scope",
+]);
+const RETRIES = [1000, 5000, 30_000];
+/** Claims and outcomes kept per channel, for the record. */
+const HISTORY = 20;
+
+const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+function slackError(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  if (e?.code === "slack_webapi_platform_error") return e.data?.error ?? "unknown_error";
+  return e?.code ?? e?.message ?? String(error);
+}
+
+const scheduleOf = (s: Subscription) => ({ day: s.day, time: s.time, timeZone: s.timeZone });
+
+/** When a channel's next digest is due (for status messages and the scheduler's timer). */
+export function nextPost(subscription: Subscription, now: Date): Date {
+  return nextSlot(scheduleOf(subscription), now);
+}
+
+export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
+  const report: RunReport = { posted: [], skipped: [], failed: [] };
+  const claimedBy = deps.instance ?? instanceId;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = deps.now();
+
+  // Claim every due slot in one locked write: decide, record, then post outside the lock.
+  const claims = await updateStore(deps.storeFile, (data) => {
+    const claimed: { subscription: Subscription; slot: Date; late: boolean }[] = [];
+    for (const subscription of data.subscriptions) {
+      if (subscription.paused) continue;
+      const due = dueSlot(
+        scheduleOf(subscription),
+        {
+          subscribedAt: new Date(subscription.createdAt),
+          lastSlot: subscription.lastSlot ? new Date(subscription.lastSlot) : null,
+        },
+        now,
+      );
+      if (due.kind === "wait") continue;
+      if (due.skipped.length > 0) {
+        const slots = due.skipped.map((d) => d.toISOString());
+        report.skipped.push({ channel: subscription.channel, slots, why: "missed" });
+        deps.logger.warn(
+          { channel: subscription.channel, slots },
+          "digest slots missed by a day or more: skipped",
+        );
+      }
+      const last = due.kind === "post" ? due.slot : (due.skipped[due.skipped.length - 1] as Date);
+      subscription.lastSlot = last.toISOString();
+      if (due.kind === "post") {
+        claimed.push({ subscription: { ...subscription }, slot: due.slot, late: due.late });
+        record(data, {
+          channel: subscription.channel,
+          slot: due.slot.toISOString(),
+          claimedAt: now.toISOString(),
+          claimedBy,
+          status: "claimed",
+          postedAt: null,
+          ts: null,
+          error: null,
+        });
+      }
+    }
+    const unconfirmed = data.digests.filter(
+      (d) =>
+        d.status === "claimed" &&
+        d.claimedBy !== claimedBy &&
+        now.getTime() - Date.parse(d.claimedAt) > 600_000,
+    );
+    for (const d of unconfirmed) {
+      deps.logger.warn(
+        { channel: d.channel, slot: d.slot, claimedBy: d.claimedBy },
+        "a digest was claimed but never confirmed posted (the process stopped mid-post); not re-posting, to avoid a duplicate",
+      );
+      d.status = "failed";
+      d.error = "claimed but never confirmed posted";
+    }
+    const changed = claimed.length > 0 || report.skipped.length > 0 || unconfirmed.length > 0;
+    return { changed, result: { claimed, ingested: data.ingested } };
+  });
+
+  for (const { subscription, slot, late } of claims.claimed) {
+    const digest = composeDigest({
+      holdings: deps.holdings(),
+      ingested: claims.ingested,
+      councils: subscription.councils,
+      since: subscription.lastPostedAt,
+      now,
+    });
+    if (digest.unchanged && subscription.quiet) {
+      report.skipped.push({ channel: subscription.channel, slots: [slot.toISOString()], why: "quiet" });
+      await settle(deps.storeFile, subscription.channel, slot, { status: "skipped" });
+      continue;
+    }
+    let attempt = 0;
+    for (;;) {
+      try {
+        const { ts } = await deps.post(subscription.channel, digest);
+        await settle(deps.storeFile, subscription.channel, slot, {
+          status: "posted",
+          ts,
+          postedAt: deps.now(),
+        });
+        report.posted.push({ channel: subscription.channel, slot: slot.toISOString(), late });
+        deps.logger.info({ channel: subscription.channel, slot, late, ts }, "digest posted");
+        break;
+      } catch (error) {
+        const code = slackError(error);
+        const permanent = PERMANENT.has(code);
+        if (!permanent && attempt < RETRIES.length) {
+          deps.logger.warn({ channel: subscription.channel, code, attempt }, "digest post failed; retrying");
+          await sleep(RETRIES[attempt++] as number);
+          continue;
+        }
+        await settle(deps.storeFile, subscription.channel, slot, {
+          status: "failed",
+          error: code,
+          pause: permanent,
+          at: deps.now(),
+        });
+        report.failed.push({
+          channel: subscription.channel,
+          slot: slot.toISOString(),
+          error: code,
+          paused: permanent,
+        });
+        deps.logger.error(
+          { channel: subscription.channel, slot, code, paused: permanent },
+          permanent
+            ? "digest cannot be posted there: subscription paused"
+            : "digest post failed after retries",
+        );
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+function record(data: StoreData, entry: DigestRecord): void {
+  data.digests.push(entry);
+  const mine = data.digests.filter((d) => d.channel === entry.channel);
+  if (mine.length > HISTORY) {
+    const drop = new Set(mine.slice(0, mine.length - HISTORY));
+    data.digests = data.digests.filter((d) => !drop.has(d));
+  }
+}
+
+/** Record how a claimed slot ended, and for a permanent failure pause the subscription. */
+async function settle(
+  storeFile: string,
+  channel: string,
+  slot: Date,
+  outcome:
+    | { status: "posted"; ts: string; postedAt: Date }
+    | { status: "skipped" }
+    | { status: "failed"; error: string; pause: boolean; at: Date },
+): Promise<void> {
+  await updateStore(storeFile, (data) => {
+    const entry = data.digests.find((d) => d.channel === channel && d.slot === slot.toISOString());
+    if (entry) {
+      entry.status = outcome.status;
+      if (outcome.status === "posted") {
+        entry.ts = outcome.ts;
+        entry.postedAt = outcome.postedAt.toISOString();
+      }
+      if (outcome.status === "failed") entry.error = outcome.error;
+    }
+    const subscription = data.subscriptions.find((s) => s.channel === channel);
+    if (subscription && outcome.status === "posted")
+      subscription.lastPostedAt = outcome.postedAt.toISOString();
+    if (subscription && outcome.status === "failed" && outcome.pause) {
+      subscription.paused = { reason: outcome.error, at: outcome.at.toISOString() };
+    }
+    return { changed: true, result: undefined };
+  });
+}
