@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, getDay, isEqual, max, min, subDays, subMinutes } from "date-fns";
+import { addHours, getDay, isEqual, max, min, subHours, subMinutes } from "date-fns";
 import { z } from "zod";
 
 /**
@@ -87,13 +87,20 @@ export function describeSchedule(schedule: Schedule): string {
 // ── Wall clock → instant ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * A calendar day and time with no zone ("floating"), kept as a `TZDate` in UTC so that date-fns calendar
- * arithmetic (`addDays`, `getDay`) on it never depends on the system time zone.
+ * A calendar day and time with no zone ("floating"), kept as a `TZDate` in UTC: its getters read the fields back
+ * whatever the system time zone. It is only ever built from a timestamp, and moved by whole days with
+ * `shiftDays` rather than with setters or date-fns `addDays`, because `TZDate`'s setters pass through the system
+ * time zone (with the system zone Pacific/Apia, which skipped 30 December 2011, they miss a day).
  */
 type WallClock = TZDate;
 
 function wallClock(year: number, month: number, day: number, hours = 0, minutes = 0): WallClock {
   return new TZDate(Date.UTC(year, month, day, hours, minutes), "UTC");
+}
+
+/** The same wall-clock time `days` calendar days later (earlier if negative). */
+function shiftDays(wall: WallClock, days: number): WallClock {
+  return wallClock(wall.getFullYear(), wall.getMonth(), wall.getDate() + days, wall.getHours(), wall.getMinutes());
 }
 
 /** The calendar day (at 00:00) that `instant` falls on in `timeZone`. */
@@ -115,7 +122,7 @@ function readsAs(instant: Date, timeZone: string, wall: WallClock): boolean {
 
 /** The zone's UTC offsets, in minutes, a day either side of `near`: equal unless the clocks change near it. */
 function offsetsAround(near: Date, timeZone: string): { before: number; after: number } {
-  return { before: tzOffset(timeZone, subDays(near, 1)), after: tzOffset(timeZone, addDays(near, 1)) };
+  return { before: tzOffset(timeZone, subHours(near, 24)), after: tzOffset(timeZone, addHours(near, 24)) };
 }
 
 /**
@@ -152,13 +159,13 @@ function slotOnDay(schedule: Schedule, day: WallClock): Date {
 
 /**
  * Slots of the weeks around `instant`: the one on the schedule's weekday on or before `instant`'s local day, and
- * those a week either side. Slots only move by an hour or so in a gap, so the answer is always among these.
+ * those a week either side. A gap moves a slot forward by an hour or so (by a day, once, in Pacific/Apia), so
+ * the answer is always among these.
  */
 function slotsAround(schedule: Schedule, instant: Date): Date[] {
   const today = localDay(instant, schedule.timeZone);
   const back = (getDay(today) - schedule.day + 7) % 7;
-  const thisWeek = subDays(today, back);
-  return [-7, 0, 7].map((days) => slotOnDay(schedule, addDays(thisWeek, days)));
+  return [-7, 0, 7].map((days) => slotOnDay(schedule, shiftDays(today, days - back)));
 }
 
 // ── Slots ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -166,13 +173,13 @@ function slotsAround(schedule: Schedule, instant: Date): Date[] {
 /** The most recent scheduled instant at or before `instant`. */
 export function slotAtOrBefore(schedule: Schedule, instant: Date): Date {
   const found = slotsAround(schedule, instant).filter((slot) => slot.getTime() <= instant.getTime());
-  return found.length > 0 ? max(found) : slotAtOrBefore(schedule, subDays(instant, 7));
+  return found.length > 0 ? max(found) : slotAtOrBefore(schedule, subHours(instant, 7 * 24));
 }
 
 /** The first scheduled instant strictly after `after`. */
 export function nextSlot(schedule: Schedule, after: Date): Date {
   const found = slotsAround(schedule, after).filter((slot) => slot.getTime() > after.getTime());
-  return found.length > 0 ? min(found) : nextSlot(schedule, addDays(after, 7));
+  return found.length > 0 ? min(found) : nextSlot(schedule, addHours(after, 7 * 24));
 }
 
 // ── What is due ─────────────────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import { composeDigest, type Digest } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import { readStore } from "../store/store.ts";
 import type { Deps } from "./context.ts";
-import { digestMessage, escape } from "./render/index.ts";
+import { digestMessage, escape as escapeText } from "./render/index.ts";
 import { PERMANENT, platformError } from "./reply.ts";
 
 /** Post a digest to a channel; the Web API's error propagates to the caller. */
@@ -27,7 +27,7 @@ export async function digestCommand(
   request: { words: string[]; channel: string; user: string; client: WebClient; respond: RespondFn },
 ): Promise<void> {
   const [verb = "", ...rest] = request.words;
-  const say = (text: string) => request.respond({ response_type: "ephemeral", text: escape(text) });
+  const say = (text: string) => request.respond({ response_type: "ephemeral", text: escapeText(text) });
   const now = deps.now();
   switch (verb.toLowerCase()) {
     case "on": {

@@ -3,7 +3,7 @@ import { CONCERN_LABEL } from "../../answers/index.ts";
 import { type Digest, type DigestCouncil, REASON_LABEL } from "../../digest/compose.ts";
 import type { Message } from "./answer.ts";
 import { context, divider, header, listWithin, packSections, plural, section } from "./blocks.ts";
-import { clip, escape } from "./escape.ts";
+import { clip, escape as escapeText } from "./escape.ts";
 
 /**
  * A digest as a Slack message: what is new, the counts, the councils needing attention (each with its rates and
@@ -23,7 +23,7 @@ function ratesLine(c: DigestCouncil): string {
 function attentionItem(c: DigestCouncil): string {
   const concerns = c.concerns
     .filter((x) => x.tone === "concern")
-    .map((x) => `\n   :warning: ${escape(CONCERN_LABEL[x.category])}: ${clip(x.summary, 200)}`)
+    .map((x) => `\n   :warning: ${escapeText(CONCERN_LABEL[x.category])}: ${clip(x.summary, 200)}`)
     .join("");
   return `*${clip(c.shortName, 100)}* (${c.year}) — ${ratesLine(c)}\n   _${c.reasons.map((r) => REASON_LABEL[r]).join("; ")}_${concerns}`;
 }
@@ -35,12 +35,12 @@ export function digestMessage(digest: Digest): Message {
     );
   let opening: string;
   if (digest.since === null) {
-    opening = `First digest${digest.watchList ? ` for ${listWithin(digest.watchList.map(escape), 600)}` : ""}: the latest letter of each council.`;
+    opening = `First digest${digest.watchList ? ` for ${listWithin(digest.watchList.map(escapeText), 600)}` : ""}: the latest letter of each council.`;
   } else if (digest.unchanged) {
     opening = `Nothing new since the last digest (${day(digest.since)}).`;
   } else {
     const names = digest.newLetters.map(
-      (l) => `${escape(l.shortName)} ${l.year}${l.change === "updated" ? " (updated)" : ""}`,
+      (l) => `${escapeText(l.shortName)} ${l.year}${l.change === "updated" ? " (updated)" : ""}`,
     );
     opening = `*New since ${day(digest.since)}:* ${plural(digest.newLetters.length, "letter")} — ${listWithin(names, 1200)}.`;
   }
@@ -63,7 +63,7 @@ export function digestMessage(digest: Digest): Message {
   }
   if (others.length > 0) {
     const names = others.map(
-      (c) => `${escape(c.shortName)} (upheld ${pct(c.upheld.rate)}${avg(c.upheld.average)})`,
+      (c) => `${escapeText(c.shortName)} (upheld ${pct(c.upheld.rate)}${avg(c.upheld.average)})`,
     );
     blocks.push(
       divider(),
@@ -71,14 +71,14 @@ export function digestMessage(digest: Digest): Message {
     );
   }
   if (digest.missing.length > 0) {
-    blocks.push(context([`No letter held yet for ${listWithin(digest.missing.map(escape), 1500)}.`]));
+    blocks.push(context([`No letter held yet for ${listWithin(digest.missing.map(escapeText), 1500)}.`]));
   }
   blocks.push(
     context([
       "Ask more: `/ombuds <council>`, `/ombuds compare <a> <b>`, or mention @ombuds with a question.",
     ]),
   );
-  const text = escape(
+  const text = escapeText(
     `${digest.title}: ${digest.unchanged ? "nothing new" : `${counts.withConcerns} councils with concerns`}`,
   );
   return { text, blocks };

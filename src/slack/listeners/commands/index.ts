@@ -10,12 +10,23 @@ import { answerFor, guarded } from "../../reply.ts";
  * `digest …` manages the channel's weekly digest.
  */
 export function register(app: App, deps: Deps): void {
-  app.command("/ombuds", async ({ command, ack, respond }) => {
+  app.command("/ombuds", async ({ command, ack, respond, client }) => {
     await ack();
+    const words = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
     await guarded(
       deps,
       { listener: "command", user: command.user_id, channel: command.channel_id },
       async () => {
+        if (words[0]?.toLowerCase() === "digest") {
+          await digestCommand(deps, {
+            words: words.slice(1),
+            channel: command.channel_id,
+            user: command.user_id,
+            client,
+            respond,
+          });
+          return;
+        }
         await respond({
           response_type: "ephemeral",
           ...answerFor(command.text ?? "", deps, { share: true }),
