@@ -1,6 +1,11 @@
+import { WebClient } from "@slack/web-api";
 import { createHoldings } from "../answers/index.ts";
+import { type Config, ConfigError } from "../config.ts";
 import { composeDigest } from "../digest/compose.ts";
+import { runDueDigests } from "../digest/run.ts";
 import { renderDigestText } from "../digest/text.ts";
+import { createLogger } from "../log.ts";
+import { postDigest } from "../slack/digest.ts";
 import { readStore } from "../store/store.ts";
 
 /**
@@ -31,4 +36,32 @@ export async function runDigestDryRun(
   });
   process.stdout.write(`${renderDigestText(digest)}\n`);
   return 0;
+}
+
+/**
+ * `ombuds digest --send`: post the digests that are due now, once, and exit: for running from cron or another
+ * scheduler instead of the bot. Claims slots in the store exactly as the bot does, so both may run. Exit 1 when a
+ * post failed.
+ */
+export async function runDigestSend(config: Config): Promise<number> {
+  if (!config.SLACK_BOT_TOKEN)
+    throw new ConfigError("SLACK_BOT_TOKEN", "is required to post digests (--send)");
+  const logger = createLogger(config.LOG_LEVEL);
+  const client = new WebClient(
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
+  );
+  const { data } = await readStore(config.OMBUDS_DB);
+  const holdings = createHoldings(data.letters);
+  const report = await runDueDigests({
+    storeFile: config.OMBUDS_DB,
+    holdings: () => holdings,
+    post: (channel, digest) => postDigest(client, channel, digest),
+    logger,
+    now: () => new Date(),
+  });
+  process.stdout.write(
+    `${report.posted.length} posted, ${report.skipped.length} skipped, ${report.failed.length} failed${report.failed.map((f) => `\n  ${f.channel}: ${f.error}${f.paused ? " (paused)" : ""}`).join("")}\n`,
+  );
+  return report.failed.length > 0 ? 1 : 0;
 }

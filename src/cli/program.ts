@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { ConfigError, loadConfig } from "../config.ts";
 import { StoreError } from "../store/store.ts";
 import { runAsk } from "./ask.ts";
-import { runDigestDryRun } from "./digest.ts";
+import { runDigestDryRun, runDigestSend } from "./digest.ts";
 import { runIngest } from "./ingest.ts";
 import { runParse } from "./parse.ts";
 import { runStart } from "./start.ts";
@@ -58,16 +58,23 @@ export function program(): Command {
 
   cli
     .command("digest")
-    .description(
-      "the weekly digest; today: --dry-run prints it as text (posting arrives with the Slack digest)",
+    .description("the weekly digest: print it (--dry-run), or post the digests that are due (--send)")
+    .option("--dry-run", "print the digest as text instead of posting it")
+    .option(
+      "--channel <id>",
+      "with --dry-run: that channel's digest (its watch list, what is new since its last post)",
     )
-    .requiredOption("--dry-run", "print the digest as text instead of posting it")
-    .option("--channel <id>", "that channel's digest (its watch list, what is new since its last post)")
-    .action(async (options: { channel?: string }) => {
-      process.exitCode = await runDigestDryRun(
-        loadConfig().OMBUDS_DB,
-        options.channel ? { channel: options.channel } : {},
-      );
+    .option(
+      "--send",
+      "post every digest that is due now, once, and exit (for an external scheduler; needs SLACK_BOT_TOKEN)",
+    )
+    .action(async (options: { dryRun?: boolean; channel?: string; send?: boolean }, command: Command) => {
+      if (Boolean(options.dryRun) === Boolean(options.send))
+        command.error("ombuds digest: give one of --dry-run or --send");
+      const config = loadConfig();
+      process.exitCode = options.send
+        ? await runDigestSend(config)
+        : await runDigestDryRun(config.OMBUDS_DB, options.channel ? { channel: options.channel } : {});
     });
 
   cli

@@ -100,7 +100,13 @@ function wallClock(year: number, month: number, day: number, hours = 0, minutes 
 
 /** The same wall-clock time `days` calendar days later (earlier if negative). */
 function shiftDays(wall: WallClock, days: number): WallClock {
-  return wallClock(wall.getFullYear(), wall.getMonth(), wall.getDate() + days, wall.getHours(), wall.getMinutes());
+  return wallClock(
+    wall.getFullYear(),
+    wall.getMonth(),
+    wall.getDate() + days,
+    wall.getHours(),
+    wall.getMinutes(),
+  );
 }
 
 /** The calendar day (at 00:00) that `instant` falls on in `timeZone`. */

@@ -444,6 +444,9 @@ describe("slots, for any schedule, zone and instant", () => {
   const scheduleOf = (day: number, hours: number, minutes: number, timeZone: string) =>
     Schedule.parse({ day, time: `${pad(hours)}:${pad(minutes)}`, timeZone });
 
+  /** The wall clock (as a UTC-fields Date) that `instant` reads in a zone whose offset is `offsetMinutes`. */
+  const readAt = (instant: Date, offsetMinutes: number) => new Date(instant.getTime() + offsetMinutes * MINUTE);
+
   /** Any zone Intl knows, any weekly time, any instant in 2000–2040. */
   const anywhere = fc
     .record({
@@ -489,20 +492,23 @@ describe("slots, for any schedule, zone and instant", () => {
     .record({
       change: fc.constantFrom(...changes),
       shiftMinutes: fc.integer({ min: -120, max: 120 }),
+      offsetSide: fc.constantFrom(-DAY_MS, DAY_MS),
       before: fc.integer({ min: 0, max: 8 * DAY_MS }),
     })
-    .map(({ change: { timeZone, date }, shiftMinutes, before }) => {
-      const local = new TZDate(date.getTime() + shiftMinutes * MINUTE, timeZone);
+    .map(({ change: { timeZone, date }, shiftMinutes, offsetSide, before }) => {
+      // The wall clock near the change, read at the offset from before it or after it: so some of these times
+      // fall in a gap (they do not exist) and some in an overlap (they happen twice).
+      const wall = readAt(
+        new Date(date.getTime() + shiftMinutes * MINUTE),
+        tzOffset(timeZone, new Date(date.getTime() + offsetSide)),
+      );
       return {
-        schedule: scheduleOf(local.getDay(), local.getHours(), local.getMinutes(), timeZone),
+        schedule: scheduleOf(wall.getUTCDay(), wall.getUTCHours(), wall.getUTCMinutes(), timeZone),
         t: new Date(date.getTime() - before),
       };
     });
   const cases = fc.oneof(anywhere, atClockChanges);
 
-  /** The wall clock (as a UTC-fields Date) that `instant` reads in a zone whose offset is `offsetMinutes`. */
-  const readAt = (instant: Date, offsetMinutes: number) =>
-    new Date(instant.getTime() + offsetMinutes * MINUTE);
   const readIn = (instant: Date, timeZone: string) => readAt(instant, tzOffset(timeZone, instant));
   const onSchedule = (schedule: Schedule, wall: Date) =>
     wall.getUTCDay() === schedule.day &&

@@ -108,5 +108,12 @@ function home(deps: Deps) {
     lastIngest: deps.library.lastIngest(),
     withConcerns,
     examples: EXAMPLES,
+    notes: deps.library
+      .subscriptions()
+      .filter((s) => s.paused)
+      .map(
+        (s) =>
+          `The weekly digest for channel ${s.channel} is paused (${s.paused?.reason}): invite me to the channel, then /ombuds digest on there.`,
+      ),
   });
 }

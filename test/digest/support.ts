@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type { Digest } from "../../src/digest/compose.ts";
+import type { PostDigest } from "../../src/digest/run.ts";
+import { openLibrary } from "../../src/library.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
+import { ingestPaths } from "../../src/store/ingest.ts";
+import { type StoreData, Subscription } from "../../src/store/schema.ts";
+import { readStore, updateStore } from "../../src/store/store.ts";
+import { SAMPLES, tempDir } from "../support/tmp.ts";
+
+/**
+ * What the digest run and scheduler tests share: a store holding the five sample letters and the subscriptions a
+ * test writes into it, a fake `post` that records each call and the instant it happened, log lines to assert on,
+ * and Slack's platform errors.
+ */
+
+/** When the sample letters went in: long before any slot the tests use, so no week has anything new by default. */
+export const INGESTED_AT = "2026-01-05T12:00:00.000Z";
+
+/** A valid subscription: Mondays at 09:00 London, all councils, not quiet. */
+export function subscription(overrides: Partial<Subscription> = {}): Subscription {
+  return Subscription.parse({
+    channel: "C0GENERAL",
+    councils: [],
+    day: 1,
+    time: "09:00",
+    timeZone: "Europe/London",
+    quiet: false,
+    createdBy: "U1",
+    createdAt: "2026-02-01T12:00:00.000Z",
+    lastSlot: null,
+    lastPostedAt: null,
+    paused: null,
+    ...overrides,
+  });
+}
+
+let template: string | undefined;
+
+/** The five sample letters ingested once (at INGESTED_AT), as the text of a store file. */
+async function templateStore(): Promise<string> {
+  if (template === undefined) {
+    const file = join(tempDir(), "template.json");
+    await ingestPaths(file, [SAMPLES]);
+    await updateStore(file, (data) => {
+      for (const entry of data.ingested) entry.at = INGESTED_AT;
+      return { changed: true, result: undefined };
+    });
+    template = readFileSync(file, "utf8");
+  }
+  return template;
+}
+
+/** A store file in a fresh folder (removed after the test) with the sample letters and `subscriptions`. */
+export async function storeWith(subscriptions: Subscription[]): Promise<string> {
+  const file = join(tempDir(), "db.json");
+  writeFileSync(file, await templateStore());
+  await updateStore(file, (data) => {
+    data.subscriptions = subscriptions;
+    return { changed: true, result: undefined };
+  });
+  return file;
+}
+
+export async function stored(file: string): Promise<StoreData> {
+  return (await readStore(file)).data;
+}
+
+/** The structured log lines written, parsed. */
+export class LogLines extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) this.lines.push(JSON.parse(line));
+    done();
+  }
+  /** Lines at `level` ("warn", "error"…) whose message contains `text`. */
+  find(level: "info" | "warn" | "error", text: string): Record<string, unknown>[] {
+    const number = { info: 30, warn: 40, error: 50 }[level];
+    return this.lines.filter((l) => l.level === number && String(l.msg).includes(text));
+  }
+}
+
+export function logged(): { log: LogLines; logger: Logger } {
+  const log = new LogLines();
+  return { log, logger: createLogger("debug", log) };
+}
+
+export interface Post {
+  channel: string;
+  /** The instant of the call, as ISO text. */
+  at: string;
+  digest: Digest;
+}
+
+/**
+ * A fake `chat.postMessage` that records each call with the instant `now()` read then. `respond` decides what each
+ * call does (by default it succeeds).
+ */
+export function fakePost(
+  now: () => Date,
+  respond: (call: Post, index: number) => Promise<{ ts: string }> = async (_call, index) => ({
+    ts: `1700000000.${String(index).padStart(6, "0")}`,
+  }),
+): { post: PostDigest; calls: Post[] } {
+  const calls: Post[] = [];
+  const post: PostDigest = (channel, digest) => {
+    const call = { channel, at: now().toISOString(), digest };
+    calls.push(call);
+    return respond(call, calls.length - 1);
+  };
+  return { post, calls };
+}
+
+/** The error the Web API client throws when Slack answers `ok: false`. */
+export function platformError(error: string): Error {
+  return Object.assign(new Error(`An API error occurred: ${error}`), {
+    code: "slack_webapi_platform_error",
+    data: { ok: false, error },
+  });
+}
+
+/** The holdings as the bot reads them, from the store file. */
+export async function holdingsOf(file: string) {
+  const library = await openLibrary(file);
+  return () => library.holdings();
+}
