@@ -445,7 +445,8 @@ describe("slots, for any schedule, zone and instant", () => {
     Schedule.parse({ day, time: `${pad(hours)}:${pad(minutes)}`, timeZone });
 
   /** The wall clock (as a UTC-fields Date) that `instant` reads in a zone whose offset is `offsetMinutes`. */
-  const readAt = (instant: Date, offsetMinutes: number) => new Date(instant.getTime() + offsetMinutes * MINUTE);
+  const readAt = (instant: Date, offsetMinutes: number) =>
+    new Date(instant.getTime() + offsetMinutes * MINUTE);
 
   /** Any zone Intl knows, any weekly time, any instant in 2000–2040. */
   const anywhere = fc

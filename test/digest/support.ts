@@ -19,7 +19,7 @@ import { SAMPLES, tempDir } from "../support/tmp.ts";
 /** When the sample letters went in: long before any slot the tests use, so no week has anything new by default. */
 export const INGESTED_AT = "2026-01-05T12:00:00.000Z";
 
-/** A valid subscription: Mondays at 09:00 London, all councils, not quiet. */
+/** A valid subscription: Mondays at 09:00 London, all councils, not quiet, made on Friday 20 November 2026. */
 export function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return Subscription.parse({
     channel: "C0GENERAL",
@@ -29,7 +29,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     timeZone: "Europe/London",
     quiet: false,
     createdBy: "U1",
-    createdAt: "2026-02-01T12:00:00.000Z",
+    createdAt: "2026-11-20T10:00:00.000Z",
     lastSlot: null,
     lastPostedAt: null,
     paused: null,
