@@ -37,6 +37,7 @@ export const Digest = z.object({
   newLetters: z.array(
     z.object({
       id: z.string(),
+      name: z.string(),
       shortName: z.string(),
       year: z.number().int(),
       change: z.enum(["added", "updated"]),
@@ -111,6 +112,44 @@ function ingestedAfter(ingested: readonly Ingested[], since: string | null): Ing
   return out;
 }
 
+type NewLetter = Digest["newLetters"][number];
+const newCache = new WeakMap<readonly Ingested[], Map<string, NewLetter[]>>();
+
+/**
+ * The letters ingested after `since`, newest letter year first. Every channel with the same last post shares one
+ * list (a fresh store makes every letter new to every channel), and a watch list only filters it.
+ */
+function newSince(holdings: Holdings, ingested: readonly Ingested[], since: string | null): NewLetter[] {
+  let bySince = newCache.get(ingested);
+  if (!bySince) {
+    bySince = new Map();
+    newCache.set(ingested, bySince);
+  }
+  const key = since ?? "";
+  let found = bySince.get(key);
+  if (!found) {
+    const letters = lettersById(holdings);
+    found = ingestedAfter(ingested, since)
+      .flatMap((entry) => {
+        const letter = letters.get(entry.id);
+        return letter
+          ? [
+              {
+                id: entry.id,
+                name: letter.authority.name,
+                shortName: letter.authority.shortName,
+                year: letter.year,
+                change: entry.change,
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => b.year - a.year || a.shortName.localeCompare(b.shortName));
+    bySince.set(key, found);
+  }
+  return found;
+}
+
 const councilCache = new WeakMap<Letter, DigestCouncil>();
 
 function councilOf(letter: Letter): DigestCouncil {
@@ -161,16 +200,8 @@ export function composeDigest(input: DigestInput): Digest {
     : [...latest.values()];
   const councils = inScope.map(councilOf).sort(order);
 
-  const letters = lettersById(input.holdings);
-  const newLetters = ingestedAfter(input.ingested, input.since)
-    .flatMap((entry) => {
-      const letter = letters.get(entry.id);
-      if (!letter || (watch && !watch.has(letter.authority.name))) return [];
-      return [
-        { id: entry.id, shortName: letter.authority.shortName, year: letter.year, change: entry.change },
-      ];
-    })
-    .sort((a, b) => b.year - a.year || a.shortName.localeCompare(b.shortName));
+  const fresh = newSince(input.holdings, input.ingested, input.since);
+  const newLetters = watch ? fresh.filter((l) => watch.has(l.name)) : fresh;
 
   const count = (reason: DigestCouncil["reasons"][number]) =>
     councils.filter((c) => c.reasons.includes(reason)).length;
@@ -179,6 +210,7 @@ export function composeDigest(input: DigestInput): Digest {
     generatedAt: input.now.toISOString(),
     since: input.since,
     watchList: watch ? [...watch] : null,
+    // Shared between channels: treat as read-only.
     newLetters,
     councils,
     counts: {

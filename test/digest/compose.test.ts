@@ -67,7 +67,13 @@ describe("composing a digest", () => {
       now: NOW,
     });
     expect(digest.newLetters).toEqual([
-      { id: "sefton/2020", shortName: "Sefton", year: 2020, change: "updated" },
+      {
+        id: "sefton/2020",
+        name: "Sefton Metropolitan Borough Council",
+        shortName: "Sefton",
+        year: 2020,
+        change: "updated",
+      },
     ]);
     expect(digest.unchanged).toBe(false);
     expect(renderDigestText(digest)).toContain(

@@ -65,6 +65,7 @@ describe("the digest in Slack", () => {
       watchList: null,
       newLetters: councils.map((c) => ({
         id: c.letterId,
+        name: c.name,
         shortName: c.shortName,
         year: 2026,
         change: "added" as const,
