@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { Digest } from "../../src/digest/compose.ts";
 import type { PostDigest } from "../../src/digest/run.ts";
 import { openLibrary } from "../../src/library.ts";
-import { createLogger, type Logger } from "../../src/log.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
-import { type StoreData, Subscription } from "../../src/store/schema.ts";
+import type { StoreData, Subscription } from "../../src/store/schema.ts";
 import { readStore, updateStore } from "../../src/store/store.ts";
 import { SAMPLES, tempDir } from "../support/tmp.ts";
 
@@ -19,23 +17,7 @@ import { SAMPLES, tempDir } from "../support/tmp.ts";
 /** When the sample letters went in: long before any slot the tests use, so no week has anything new by default. */
 export const INGESTED_AT = "2026-01-05T12:00:00.000Z";
 
-/** A valid subscription: Mondays at 09:00 London, all councils, not quiet, made on Friday 20 November 2026. */
-export function subscription(overrides: Partial<Subscription> = {}): Subscription {
-  return Subscription.parse({
-    channel: "C0GENERAL",
-    councils: [],
-    day: 1,
-    time: "09:00",
-    timeZone: "Europe/London",
-    quiet: false,
-    createdBy: "U1",
-    createdAt: "2026-11-20T10:00:00.000Z",
-    lastSlot: null,
-    lastPostedAt: null,
-    paused: null,
-    ...overrides,
-  });
-}
+export { subscription } from "../fixtures/subscriptions.ts";
 
 let template: string | undefined;
 
@@ -68,24 +50,7 @@ export async function stored(file: string): Promise<StoreData> {
   return (await readStore(file)).data;
 }
 
-/** The structured log lines written, parsed. */
-export class LogLines extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    for (const line of chunk.toString().split("\n").filter(Boolean)) this.lines.push(JSON.parse(line));
-    done();
-  }
-  /** Lines at `level` ("warn", "error"…) whose message contains `text`. */
-  find(level: "info" | "warn" | "error", text: string): Record<string, unknown>[] {
-    const number = { info: 30, warn: 40, error: 50 }[level];
-    return this.lines.filter((l) => l.level === number && String(l.msg).includes(text));
-  }
-}
-
-export function logged(): { log: LogLines; logger: Logger } {
-  const log = new LogLines();
-  return { log, logger: createLogger("debug", log) };
-}
+export { LogLines, logged } from "../support/log.ts";
 
 export interface Post {
   channel: string;

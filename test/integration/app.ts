@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { SlackSettings } from "../../src/config.ts";
 import { type Library, openLibrary } from "../../src/library.ts";
@@ -6,20 +5,14 @@ import { createLogger } from "../../src/log.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { checkBlocks, findUnescaped } from "../../src/slack/render/index.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
+import { LogLines } from "../support/log.ts";
 import type { FakeSlack } from "../support/slack/index.ts";
 import { SAMPLES } from "../support/tmp.ts";
 
+export { LogLines };
+
 export const SECRET = "test-signing-secret";
 export const NOW = new Date("2026-11-25T12:00:00Z");
-
-/** The log lines the app wrote, parsed, so tests can find a reference or an error. */
-export class LogLines extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    for (const line of chunk.toString().split("\n").filter(Boolean)) this.lines.push(JSON.parse(line));
-    done();
-  }
-}
 
 export interface Running {
   app: SlackApp;

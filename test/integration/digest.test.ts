@@ -7,6 +7,7 @@ import { runDueDigests } from "../../src/digest/run.ts";
 import { createLogger } from "../../src/log.ts";
 import { postDigest } from "../../src/slack/digest.ts";
 import { readStore, updateStore } from "../../src/store/store.ts";
+import { subscription } from "../fixtures/subscriptions.ts";
 import {
   appHomeOpened,
   CHANNEL_ID,
@@ -111,19 +112,9 @@ describe("the weekly digest in Slack", () => {
 
   it("a weekly run posts exactly one digest per subscribed channel through the Web API, within Block Kit's limits", async () => {
     await updateStore(store(), (data) => {
-      data.subscriptions = ["C0ONE", "C0TWO"].map((channel, i) => ({
-        channel,
-        councils: i === 0 ? [] : ["Stockport Metropolitan Borough Council"],
-        day: 1,
-        time: "09:00",
-        timeZone: "Europe/London",
-        quiet: false,
-        createdBy: "U1",
-        createdAt: "2026-11-20T10:00:00.000Z",
-        lastSlot: null,
-        lastPostedAt: null,
-        paused: null,
-      }));
+      data.subscriptions = ["C0ONE", "C0TWO"].map((channel, i) =>
+        subscription({ channel, councils: i === 0 ? [] : ["Stockport Metropolitan Borough Council"] }),
+      );
       return { changed: true, result: undefined };
     });
     const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
@@ -205,19 +196,12 @@ describe("ombuds digest --send", () => {
       const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday as string);
       await updateStore(store, (data) => {
         data.subscriptions = [
-          {
+          subscription({
             channel: "C0SEND",
-            councils: [],
             day,
             time: `${parts.hour}:${parts.minute}`,
-            timeZone: "Europe/London",
-            quiet: false,
-            createdBy: "U1",
             createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-            lastSlot: null,
-            lastPostedAt: null,
-            paused: null,
-          },
+          }),
         ];
         return { changed: true, result: undefined };
       });

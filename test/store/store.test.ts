@@ -6,22 +6,11 @@ import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { ingestPaths, readStore, StoreError } from "../../src/store/index.ts";
+import { subscription } from "../fixtures/subscriptions.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 
 const run = promisify(execFile);
-const SUBSCRIPTION = {
-  channel: "C0GENERAL",
-  councils: [],
-  day: 1,
-  time: "09:00",
-  timeZone: "Europe/London",
-  quiet: false,
-  createdBy: "U0OFFICER",
-  createdAt: "2026-11-23T10:00:00.000Z",
-  lastSlot: null,
-  lastPostedAt: null,
-  paused: null,
-};
+const SUBSCRIPTION = subscription();
 const METROPOLITAN = loadAuthorities()
   .all.filter((a) => a.type === "metropolitan_borough" && a.shortName !== "Stockport")
   .map((a) => a.name);
