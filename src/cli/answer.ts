@@ -48,6 +48,10 @@ function council(facts: CouncilFacts, many: boolean): string[] {
 
 export function renderAnswer(answer: Answer): string {
   const out: string[] = [answer.title, "=".repeat(Math.min(answer.title.length, 100))];
+  // A name read as a typo is said first, so the reader knows which council the figures are for.
+  const typos = answer.caveats.filter((c) => c.startsWith("Did you mean"));
+  const caveats = answer.caveats.filter((c) => !c.startsWith("Did you mean"));
+  for (const typo of typos) out.push(wrap(typo, ""));
   for (const line of answer.lines) out.push(wrap(line, ""));
   const many = answer.councils.length > 1;
   const figures = answer.councils.flatMap((c) => council(c, many));
@@ -95,7 +99,7 @@ export function renderAnswer(answer: Answer): string {
   }
   const sources = [...new Set([...answer.councils.map((c) => c.source.file)])];
   if (sources.length > 0 && sources.length <= 3) out.push("", `Source: ${sources.join(", ")}`);
-  if (answer.caveats.length > 0) out.push("", ...answer.caveats.map((c) => wrap(`Note: ${c}`, "")));
+  if (caveats.length > 0) out.push("", ...caveats.map((c) => wrap(`Note: ${c}`, "")));
   if (answer.suggestions.length > 0)
     out.push("", `Try: ${answer.suggestions.map((s) => `“${s}”`).join("  ")}`);
   return out.join("\n");

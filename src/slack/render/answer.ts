@@ -88,7 +88,15 @@ export function answerMessage(answer: Answer, options: { share?: { question: str
   };
   // The header, sources, caveats and suggestions are small and always wanted: they are paid for first, and the
   // figures, rankings and concerns share what is left in the order they are shown.
-  const head = spend(() => [header(answer.title, "Answer")], LIMITS.header);
+  // A name read as a typo ("Did you mean Sefton?") is said under the header, so the reader knows whose figures follow.
+  const typos = answer.caveats.filter(isTypo).slice(0, 3);
+  const head = spend(
+    () => [
+      header(answer.title, "Answer"),
+      ...(typos.length > 0 ? [context(typos.map((t) => `:mag: ${clip(oneLine(t), 600)}`))] : []),
+    ],
+    LIMITS.header + 2000,
+  );
   const notes = spend((chars) => notesOf(answer, chars), CHARS.notes);
   const suggestions = spend((chars) => suggestionsOf(answer, chars), CHARS.suggestions);
   const blocks: KnownBlock[] = [
@@ -265,6 +273,8 @@ function sourcesOf(answer: Answer): Source[] {
   return [...byFile.values()];
 }
 
+const isTypo = (caveat: string) => caveat.startsWith("Did you mean");
+
 /** The source letters and the caveats, in one context block of at most 10 elements. */
 function notesOf(answer: Answer, chars: number) {
   const elements: string[] = [];
@@ -278,7 +288,9 @@ function notesOf(answer: Answer, chars: number) {
       `:page_facing_up: Sources: ${sources.length} letters (${listWithin(years.map(String), 300)})`,
     );
   }
-  const caveats = answer.caveats.filter((c) => !isBlank(c)).map((c) => `Note: ${clip(oneLine(c), 1900)}`);
+  const caveats = answer.caveats
+    .filter((c) => !isBlank(c) && !isTypo(c))
+    .map((c) => `Note: ${clip(oneLine(c), 1900)}`);
   elements.push(
     ...packTexts(caveats, {
       limit: LIMITS.contextText,
