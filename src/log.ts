@@ -18,6 +18,8 @@ export function slackLogger(logger: Logger): SlackLogger {
   const line =
     (level: "debug" | "info" | "warn" | "error") =>
     (...parts: unknown[]) => {
+      // Bolt logs at debug on every request: format nothing unless the line will be written.
+      if (!child.isLevelEnabled(level)) return;
       const [first, ...rest] = parts;
       if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(" ") || first.message);
       else child[level](parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join(" "));

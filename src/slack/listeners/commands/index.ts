@@ -12,8 +12,6 @@ import { answerFor, guarded } from "../../reply.ts";
 export function register(app: App, deps: Deps): void {
   app.command("/ombuds", async ({ command, ack, respond, client }) => {
     await ack();
-    // Let requests already waiting be acked before this answer takes its turn on the event loop.
-    await new Promise((resolve) => setImmediate(resolve));
     const words = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
     await guarded(
       deps,
