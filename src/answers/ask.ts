@@ -580,17 +580,16 @@ function capitalise(text: string): string {
 }
 
 function held(question: Question, holdings: Holdings): Answer {
-  const councils = new Map<string, Letter>();
-  for (const letter of holdings.letters) councils.set(letter.authority.name, letter);
+  const councils = holdings.councils;
   const byType = new Map<AuthorityType | null, number>();
-  for (const letter of councils.values())
+  for (const letter of councils)
     byType.set(letter.authority.type, (byType.get(letter.authority.type) ?? 0) + 1);
   const latest = holdings.latestYear;
   const withConcerns = latestWithConcerns(holdings).map((l) => l.authority.shortName);
   const result = empty(question, "holdings", "What I hold", []);
   result.holdings = {
     letters: holdings.letters.length,
-    councils: councils.size,
+    councils: councils.length,
     years: [...holdings.years],
     byType: [...byType.entries()].map(([type, count]) => ({ type, councils: count })),
     withConcerns,
@@ -598,12 +597,10 @@ function held(question: Question, holdings: Holdings): Answer {
   result.lines.push(
     holdings.letters.length === 0
       ? "I hold no letters yet: ingest some with `ombuds ingest`."
-      : `${holdings.letters.length} letter${holdings.letters.length === 1 ? "" : "s"} for ${councils.size} council${councils.size === 1 ? "" : "s"}, ${holdings.years.length === 1 ? `year ${holdings.years[0]}` : `years ${holdings.years[0]} to ${latest}`}.`,
+      : `${holdings.letters.length} letter${holdings.letters.length === 1 ? "" : "s"} for ${councils.length} council${councils.length === 1 ? "" : "s"}, ${holdings.years.length === 1 ? `year ${holdings.years[0]}` : `years ${holdings.years[0]} to ${latest}`}.`,
   );
-  if (councils.size > 0 && councils.size <= 20) {
-    result.lines.push(
-      `Councils: ${listAnd([...councils.values()].map((l) => l.authority.shortName).sort())}.`,
-    );
+  if (councils.length > 0 && councils.length <= 20) {
+    result.lines.push(`Councils: ${listAnd(councils.map((l) => l.authority.shortName))}.`);
   }
   result.suggestions.push(...EXAMPLES.slice(0, 3));
   return result;
@@ -657,7 +654,7 @@ function unknownCouncil(question: Question, holdings: Holdings): Answer {
       ? `I don't know a council called “${words}”. I know every English principal council; check the spelling, or use its short name (“Sefton”, “Bath and North East Somerset”).`
       : "Which council? Name one, for example “Sefton”.",
   ]);
-  result.suggestions.push(...[...new Set(holdings.letters.map((l) => l.authority.shortName))].slice(0, 3));
+  result.suggestions.push(...holdings.councils.slice(0, 3).map((l) => l.authority.shortName));
   return result;
 }
 

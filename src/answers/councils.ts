@@ -56,6 +56,18 @@ const EVERYDAY = new Set(["reading", "hart", "eden", "rugby", "boston", "test", 
 
 const MAX_WORDS = 7;
 
+/** Every council's short name, normalised once per reference list (it is matched on every question). */
+const shortNames = new WeakMap<AuthorityIndex, { key: string; authority: Authority }[]>();
+
+function shortNameKeys(index: AuthorityIndex): { key: string; authority: Authority }[] {
+  let keys = shortNames.get(index);
+  if (!keys) {
+    keys = index.all.map((authority) => ({ key: nameKey(authority.shortName), authority }));
+    shortNames.set(index, keys);
+  }
+  return keys;
+}
+
 interface Token {
   word: string;
   capital: boolean;
@@ -122,7 +134,9 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
       left.push({ word: t.word, at });
   });
   for (const { word } of left) {
-    const starting = index.all.filter((a) => nameKey(a.shortName).startsWith(`${word} `));
+    const starting = shortNameKeys(index)
+      .filter((entry) => entry.key.startsWith(`${word} `))
+      .map((entry) => entry.authority);
     const current =
       year === undefined ? starting : starting.filter((a) => index.candidates(a.name, year).length > 0);
     if (current.length === 1 && current[0]) {

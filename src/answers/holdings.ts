@@ -10,6 +10,8 @@ export interface Holdings {
   /** Years held, oldest first. */
   readonly years: readonly number[];
   readonly latestYear: number | null;
+  /** Each council's latest letter, by short name: one entry a council held. */
+  readonly councils: readonly Letter[];
   /** A council's letters, newest first; keyed by the authority's full name. */
   ofCouncil(authorityName: string): readonly Letter[];
   /** The letters of one year. */
@@ -34,8 +36,12 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
   }
   for (const list of byCouncil.values()) list.sort((a, b) => b.year - a.year);
   const years = [...byYear.keys()].sort((a, b) => a - b);
+  const councils = [...byCouncil.values()]
+    .map((list) => list[0] as Letter)
+    .sort((a, b) => a.authority.shortName.localeCompare(b.authority.shortName));
   return {
     letters,
+    councils,
     years,
     latestYear: years[years.length - 1] ?? null,
     ofCouncil: (name) => byCouncil.get(nameKey(name)) ?? [],

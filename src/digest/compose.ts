@@ -67,22 +67,6 @@ export interface DigestInput {
   now: Date;
 }
 
-/** Each council's latest letter, worked out once per set of holdings and shared by every channel's digest. */
-const latestCache = new WeakMap<Holdings, Map<string, Letter>>();
-
-function latestLetters(holdings: Holdings): Map<string, Letter> {
-  let latest = latestCache.get(holdings);
-  if (!latest) {
-    latest = new Map();
-    for (const letter of holdings.letters) {
-      const seen = latest.get(letter.authority.name);
-      if (!seen || letter.year > seen.year) latest.set(letter.authority.name, letter);
-    }
-    latestCache.set(holdings, latest);
-  }
-  return latest;
-}
-
 const byIdCache = new WeakMap<Holdings, Map<string, Letter>>();
 
 function lettersById(holdings: Holdings): Map<string, Letter> {
@@ -193,11 +177,9 @@ function order(a: DigestCouncil, b: DigestCouncil): number {
 }
 
 export function composeDigest(input: DigestInput): Digest {
-  const latest = latestLetters(input.holdings);
+  const latestOf = (name: string) => input.holdings.ofCouncil(name)[0];
   const watch = input.councils.length > 0 ? new Set(input.councils) : null;
-  const inScope = watch
-    ? [...watch].flatMap((name) => (latest.has(name) ? [latest.get(name) as Letter] : []))
-    : [...latest.values()];
+  const inScope = watch ? [...watch].flatMap((name) => latestOf(name) ?? []) : input.holdings.councils;
   const councils = inScope.map(councilOf).sort(order);
 
   const fresh = newSince(input.holdings, input.ingested, input.since);
@@ -219,7 +201,7 @@ export function composeDigest(input: DigestInput): Digest {
       complianceBelow100: count("compliance_below_100"),
       withConcerns: count("concerns"),
     },
-    missing: watch ? [...watch].filter((name) => !latest.has(name)) : [],
+    missing: watch ? [...watch].filter((name) => !latestOf(name)) : [],
     unchanged: input.since !== null && newLetters.length === 0,
   };
 }
