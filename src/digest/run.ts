@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Holdings } from "../answers/index.ts";
 import type { Logger } from "../log.ts";
+import { errorCode, PERMANENT } from "../slack/errors.ts";
 import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
 import { updateStore } from "../store/store.ts";
 import { composeDigest, type Digest } from "./compose.ts";
@@ -36,27 +37,11 @@ export interface RunReport {
   failed: { channel: string; slot: string; error: string; paused: boolean }[];
 }
 
-/** Errors that no retry will mend: the subscription is paused. */
-export const PERMANENT = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "restricted_action",
-  "invalid_auth",
-  "account_inactive",
-  "missing_scope",
-]);
 const RETRIES = [1000, 5000, 30_000];
 /** Claims and outcomes kept per channel, for the record. */
 const HISTORY = 20;
 
 const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
-
-function slackError(error: unknown): string {
-  const e = error as { code?: string; data?: { error?: string }; message?: string };
-  if (e?.code === "slack_webapi_platform_error") return e.data?.error ?? "unknown_error";
-  return e?.code ?? e?.message ?? String(error);
-}
 
 const scheduleOf = (s: Subscription) => ({ day: s.day, time: s.time, timeZone: s.timeZone });
 
@@ -153,7 +138,7 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
         deps.logger.info({ channel: subscription.channel, slot, late, ts }, "digest posted");
         break;
       } catch (error) {
-        const code = slackError(error);
+        const code = errorCode(error);
         const permanent = PERMANENT.has(code);
         if (!permanent && attempt < RETRIES.length) {
           deps.logger.warn({ channel: subscription.channel, code, attempt }, "digest post failed; retrying");

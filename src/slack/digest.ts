@@ -4,8 +4,8 @@ import { composeDigest, type Digest } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import { readStore } from "../store/store.ts";
 import type { Deps } from "./context.ts";
+import { PERMANENT, platformError } from "./errors.ts";
 import { digestMessage, escape as escapeText } from "./render/index.ts";
-import { PERMANENT, platformError } from "./reply.ts";
 
 /** Post a digest to a channel; the Web API's error propagates to the caller. */
 export async function postDigest(

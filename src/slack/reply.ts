@@ -38,18 +38,3 @@ export async function guarded(
     }
   }
 }
-
-/** The Slack Web API's own error code ("not_in_channel", "channel_not_found"), when the error is one. */
-export function platformError(error: unknown): string | null {
-  const e = error as { code?: string; data?: { error?: string } };
-  return e?.code === "slack_webapi_platform_error" ? (e.data?.error ?? "unknown_error") : null;
-}
-
-/** Errors that retrying will not fix: the user must act (invite the bot, pick another channel). */
-export const PERMANENT = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "restricted_action",
-  "msg_too_long",
-]);

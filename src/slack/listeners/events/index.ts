@@ -2,8 +2,9 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { EXAMPLES, latestWithConcerns } from "../../../answers/index.ts";
 import type { Deps } from "../../context.ts";
+import { PERMANENT, platformError } from "../../errors.ts";
 import { homeView } from "../../render/index.ts";
-import { answerFor, guarded, type Message, PERMANENT, platformError } from "../../reply.ts";
+import { answerFor, guarded, type Message } from "../../reply.ts";
 
 /**
  * Mentions are answered in a thread on the mention, direct messages in the DM, and the App Home tab shows what the
