@@ -1,7 +1,7 @@
 import { ask, createHoldings, findCouncils } from "../src/answers/index.ts";
 import { loadAuthorities } from "../src/authorities/index.ts";
 import { readStore } from "../src/store/store.ts";
-import type { Figure } from "./figure.ts";
+import { type Figure, percentile } from "./figure.ts";
 
 /** A mix of what officers ask: summaries, metrics, comparisons, rankings, concerns, typos, unknown names. */
 export const QUESTIONS = [
@@ -40,11 +40,6 @@ const TYPOS = [
   "Gatesead",
   "Northumbrland",
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 /** Issue 4's figures: answer latency in process over the 10,000-letter store, and resolving a typo. */
 export async function benchAnswers(store: string): Promise<Figure[]> {

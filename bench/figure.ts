@@ -10,6 +10,12 @@ export interface Figure {
   digits?: number;
 }
 
+/** The nearest-rank percentile `p` (0–100) of `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
 export function met(figure: Figure): boolean {
   return figure.kind === "min" ? figure.value >= figure.target : figure.value <= figure.target;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type FakeSlack, signedRequest, slashCommand, startSlack } from "../test/support/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
-import type { Figure } from "./figure.ts";
+import { type Figure, percentile } from "./figure.ts";
 
 const SECRET = "bench-signing-secret";
 const REQUESTS = 1000;
@@ -61,11 +61,6 @@ function parseJson(line: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** `count` signed /ombuds requests, `CONCURRENCY` at a time: ack latency, and send-to-response-URL latency. */

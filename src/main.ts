@@ -28,11 +28,11 @@ export async function start(config: Config): Promise<number> {
       report.added.length + report.updated.length,
     );
 
-  const { data } = await readStore(config.OMBUDS_DB);
+  const holdings = createHoldings((await readStore(config.OMBUDS_DB)).data.letters);
   const changed = report.added.length + report.updated.length;
   process.stdout.write(
     [
-      `ombuds: ${data.letters.length} letters for ${new Set(data.letters.map((l) => l.authority.name)).size} councils in ${displayPath(config.OMBUDS_DB)}${changed ? ` (${changed} just ingested from ${displayPath(config.OMBUDS_LETTERS)})` : ""}.`,
+      `ombuds: ${holdings.letters.length} letters for ${holdings.councils.length} councils in ${displayPath(config.OMBUDS_DB)}${changed ? ` (${changed} just ingested from ${displayPath(config.OMBUDS_LETTERS)})` : ""}.`,
       "Local console: type a question or /ombuds Sefton; help lists what works; exit or Ctrl-D leaves.",
       "To connect Slack instead, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see README).",
       "",
@@ -41,7 +41,7 @@ export async function start(config: Config): Promise<number> {
   await runConsole({
     input: process.stdin,
     output: process.stdout,
-    holdings: createHoldings(data.letters),
+    holdings,
     authorities: loadAuthorities(),
   });
   return report.failed.length > 0 ? 1 : 0;

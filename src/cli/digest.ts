@@ -1,7 +1,7 @@
 import { WebClient } from "@slack/web-api";
 import { createHoldings } from "../answers/index.ts";
 import { type Config, ConfigError } from "../config.ts";
-import { composeDigest } from "../digest/compose.ts";
+import { digestFor } from "../digest/compose.ts";
 import { runDueDigests } from "../digest/run.ts";
 import { renderDigestText } from "../digest/text.ts";
 import { createLogger } from "../log.ts";
@@ -27,11 +27,9 @@ export async function runDigestDryRun(
     );
     return 2;
   }
-  const digest = composeDigest({
+  const digest = digestFor(subscription, {
     holdings: createHoldings(data.letters),
     ingested: data.ingested,
-    councils: subscription?.councils ?? [],
-    since: subscription?.lastPostedAt ?? null,
     now: options.now ?? new Date(),
   });
   process.stdout.write(`${renderDigestText(digest)}\n`);

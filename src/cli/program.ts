@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError, loadConfig } from "../config.ts";
+import { start } from "../main.ts";
 import { StoreError } from "../store/store.ts";
 import { runAsk } from "./ask.ts";
 import { runDigestDryRun, runDigestSend } from "./digest.ts";
 import { runIngest } from "./ingest.ts";
 import { runParse } from "./parse.ts";
-import { runStart } from "./start.ts";
 
 /**
  * `ombuds`: the command line. Exit codes: 0 all went well, 1 some input failed (the good ones are still stored),
@@ -81,7 +81,7 @@ export function program(): Command {
     .command("start")
     .description("start the bot; with no Slack tokens, a local console on the letters in OMBUDS_LETTERS")
     .action(async () => {
-      process.exitCode = await runStart(loadConfig());
+      process.exitCode = await start(loadConfig());
     });
 
   return cli;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Holdings, METRICS } from "../answers/index.ts";
 import { AuthorityType } from "../authorities/schema.ts";
 import { ConcernCategory, type Letter, Tone } from "../letters/schema.ts";
-import type { Ingested } from "../store/schema.ts";
+import type { Ingested, Subscription } from "../store/schema.ts";
 
 /**
  * A channel's weekly digest as data, composed from the stored letters: what is new since the channel's last digest,
@@ -204,6 +204,21 @@ export function composeDigest(input: DigestInput): Digest {
     missing: watch ? [...watch].filter((name) => !latestOf(name)) : [],
     unchanged: input.since !== null && newLetters.length === 0,
   };
+}
+
+/**
+ * A channel's digest: its watch list, and what is new since its last post. Without a subscription, the digest of
+ * all councils with everything counted as new.
+ */
+export function digestFor(
+  subscription: Pick<Subscription, "councils" | "lastPostedAt"> | undefined,
+  input: Omit<DigestInput, "councils" | "since">,
+): Digest {
+  return composeDigest({
+    ...input,
+    councils: subscription?.councils ?? [],
+    since: subscription?.lastPostedAt ?? null,
+  });
 }
 
 /** Labels for the reasons a council is called out. */

@@ -4,8 +4,8 @@ import type { Logger } from "../log.ts";
 import { errorCode, PERMANENT } from "../slack/errors.ts";
 import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
 import { updateStore } from "../store/store.ts";
-import { composeDigest, type Digest } from "./compose.ts";
-import { dueSlot, nextSlot } from "./schedule.ts";
+import { type Digest, digestFor } from "./compose.ts";
+import { type Due, dueSlot, nextSlot } from "./schedule.ts";
 
 /**
  * The weekly run: for each subscribed channel, post the digest of the slot that is due, once. A slot is claimed in
@@ -45,6 +45,18 @@ const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 const scheduleOf = (s: Subscription) => ({ day: s.day, time: s.time, timeZone: s.timeZone });
 
+/** What to do for one channel at `now` (post, skip or wait): the one reading of a subscription's schedule. */
+export function dueFor(subscription: Subscription, now: Date): Due {
+  return dueSlot(
+    scheduleOf(subscription),
+    {
+      subscribedAt: new Date(subscription.createdAt),
+      lastSlot: subscription.lastSlot ? new Date(subscription.lastSlot) : null,
+    },
+    now,
+  );
+}
+
 /** When a channel's next digest is due (for status messages and the scheduler's timer). */
 export function nextPost(subscription: Subscription, now: Date): Date {
   return nextSlot(scheduleOf(subscription), now);
@@ -61,14 +73,7 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
     const claimed: { subscription: Subscription; slot: Date; late: boolean }[] = [];
     for (const subscription of data.subscriptions) {
       if (subscription.paused) continue;
-      const due = dueSlot(
-        scheduleOf(subscription),
-        {
-          subscribedAt: new Date(subscription.createdAt),
-          lastSlot: subscription.lastSlot ? new Date(subscription.lastSlot) : null,
-        },
-        now,
-      );
+      const due = dueFor(subscription, now);
       if (due.kind === "wait") continue;
       if (due.skipped.length > 0) {
         const slots = due.skipped.map((d) => d.toISOString());
@@ -113,13 +118,7 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
   });
 
   for (const { subscription, slot, late } of claims.claimed) {
-    const digest = composeDigest({
-      holdings: deps.holdings(),
-      ingested: claims.ingested,
-      councils: subscription.councils,
-      since: subscription.lastPostedAt,
-      now,
-    });
+    const digest = digestFor(subscription, { holdings: deps.holdings(), ingested: claims.ingested, now });
     if (digest.unchanged && subscription.quiet) {
       report.skipped.push({ channel: subscription.channel, slots: [slot.toISOString()], why: "quiet" });
       await settle(deps.storeFile, subscription.channel, slot, { status: "skipped" });

@@ -1,6 +1,5 @@
 import type { Library } from "../library.ts";
-import { nextPost, type RunDeps, runDueDigests } from "./run.ts";
-import { dueSlot } from "./schedule.ts";
+import { dueFor, nextPost, type RunDeps, runDueDigests } from "./run.ts";
 
 /** Checked at least this often, so a subscription made or changed meanwhile is picked up within a minute. */
 const MAX_WAIT_MS = 60_000;
@@ -23,17 +22,7 @@ export function startScheduler(deps: RunDeps & { library: Library }): Scheduler 
 
   const due = () => {
     const now = deps.now();
-    return deps.library
-      .subscriptions()
-      .some(
-        (s) =>
-          !s.paused &&
-          dueSlot(
-            { day: s.day, time: s.time, timeZone: s.timeZone },
-            { subscribedAt: new Date(s.createdAt), lastSlot: s.lastSlot ? new Date(s.lastSlot) : null },
-            now,
-          ).kind !== "wait",
-      );
+    return deps.library.subscriptions().some((s) => !s.paused && dueFor(s, now).kind !== "wait");
   };
 
   const wake = () => {

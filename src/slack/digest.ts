@@ -1,6 +1,6 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { composeDigest, type Digest } from "../digest/compose.ts";
+import { type Digest, digestFor } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import { readStore } from "../store/store.ts";
 import type { Deps } from "./context.ts";
@@ -51,11 +51,9 @@ export async function digestCommand(
     case "now": {
       const { data } = await readStore(deps.storeFile);
       const subscription = data.subscriptions.find((s) => s.channel === request.channel);
-      const digest = composeDigest({
+      const digest = digestFor(subscription, {
         holdings: deps.library.holdings(),
         ingested: data.ingested,
-        councils: subscription?.councils ?? [],
-        since: subscription?.lastPostedAt ?? null,
         now,
       });
       if (verb.toLowerCase() === "preview") {

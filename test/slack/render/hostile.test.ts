@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answers/index.ts";
 import { answerMessage, findUnescaped } from "../../../src/slack/render/index.ts";
-import { answerTo, expectSlackSafe, sampleAnswer, shown, twoYears } from "./support.ts";
+import { answerTo, expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, shown, twoYears } from "./support.ts";
 
 /**
  * Text that reaches a message from a letter, the store or a user is shown as typed, never read as Slack markup: a
@@ -38,15 +38,7 @@ function expectEscaped(message: ReturnType<typeof answerMessage>): void {
   }
 }
 
-const QUESTIONS: [string, typeof twoYears | undefined][] = [
-  ["Sefton", undefined],
-  ["who had concerns raised?", undefined],
-  ["compare Bury and Sefton", undefined],
-  ["which councils have the highest upheld rate?", undefined],
-  ["what do you hold?", undefined],
-  ["how has Sefton changed over the years?", twoYears],
-  ["help", undefined],
-];
+const QUESTIONS = SAMPLE_QUESTIONS;
 
 describe("markup in an answer is escaped everywhere", () => {
   it.each(QUESTIONS)("in every string of the answer to “%s”", (question, held) => {

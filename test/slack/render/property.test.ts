@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, AuthorityRef } from "../../../src/answers/index.ts";
 import { answerMessage, checkBlocks, findUnescaped, homeView } from "../../../src/slack/render/index.ts";
-import { expectSlackSafe, sampleAnswer, twoYears } from "./support.ts";
+import { expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, twoYears } from "./support.ts";
 
 /**
  * For any text in an answer's title, lines, quotes, summaries, council names, caveats and suggestions, and any
@@ -48,14 +48,7 @@ const text = fc.oneof(
 );
 const texts = (maxLength: number) => fc.array(text, { maxLength });
 
-const BASES: [string, typeof twoYears | undefined][] = [
-  ["Sefton", undefined],
-  ["who had concerns raised?", undefined],
-  ["compare Bury and Sefton", undefined],
-  ["which councils have the highest upheld rate?", undefined],
-  ["what do you hold?", undefined],
-  ["how has Sefton changed over the years?", twoYears],
-];
+const BASES = SAMPLE_QUESTIONS.filter(([question]) => question !== "help");
 
 const edits = fc.record({
   base: fc.constantFrom(...BASES),

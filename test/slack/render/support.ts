@@ -12,9 +12,22 @@ import { randomSpec, seeded, writeLetter } from "../../fixtures/letters.ts";
  * answers to build on (the sample letters' through `answerTo`, and a store of generated letters for every council).
  */
 
+import { twoYears } from "../../answers/support.ts";
+
 export { answerTo, authorities, holdings, NOW, twoYears } from "../../answers/support.ts";
 
 /** Everything the blocks show, one text per line. */
+/** Answers of several kinds over the sample letters (the trend one over two years of Sefton). */
+export const SAMPLE_QUESTIONS: [string, typeof twoYears | undefined][] = [
+  ["Sefton", undefined],
+  ["who had concerns raised?", undefined],
+  ["compare Bury and Sefton", undefined],
+  ["which councils have the highest upheld rate?", undefined],
+  ["what do you hold?", undefined],
+  ["how has Sefton changed over the years?", twoYears],
+  ["help", undefined],
+];
+
 export const shown = (blocks: readonly AnyBlock[]): string => textsOf(blocks).join("\n");
 
 /** Every mrkdwn text object in the blocks (sections, fields, context elements), wherever it is nested. */

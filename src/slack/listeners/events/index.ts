@@ -104,7 +104,7 @@ function home(deps: Deps) {
   }));
   return homeView({
     letters: holdings.letters.length,
-    councils: new Set(holdings.letters.map((l) => l.authority.name)).size,
+    councils: holdings.councils.length,
     years: [...holdings.years],
     lastIngest: deps.library.lastIngest(),
     withConcerns,
