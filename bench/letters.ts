@@ -19,6 +19,17 @@ async function child<T>(script: string, args: string[]): Promise<T> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
+/** Only the 10,000-letter store the later benchmarks use, untimed (for `--only`). */
+export async function buildStore(dir: string, store: string): Promise<void> {
+  generateCorpus(LETTERS, loadAuthorities().all, 2020, join(dir, "letters"));
+  const ingest = await child<{ added: number; firstFailure?: string }>("bench/child/ingest.ts", [
+    store,
+    join(dir, "letters"),
+  ]);
+  if (ingest.added !== LETTERS)
+    throw new Error(`ingest added ${ingest.added} of ${LETTERS}: ${ingest.firstFailure}`);
+}
+
 /**
  * Issue 3's figures: parse throughput, a full ingest into a fresh store, loading that store, peak memory. Leaves the
  * 10,000-letter store at `store` for the benchmarks after it.

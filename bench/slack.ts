@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type FakeSlack, signedRequest, slashCommand, startSlack } from "../test/support/slack/index.ts";
+import { signedRequest, slashCommand } from "../test/support/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
+import type { Command } from "./child/slack.ts";
 import { type Figure, percentile } from "./figure.ts";
 
 const SECRET = "bench-signing-secret";
@@ -13,6 +14,45 @@ const CONCURRENCY = 25;
 const ROUNDS = 10;
 /** Requests each app serves first, unmeasured, so both are compared warm (JIT-compiled, connections open). */
 const WARM_UP = 100;
+
+/** The stand-in in its own process (bench/child/slack.ts), as the load below needs it. */
+interface Slack {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  reset(): Promise<void>;
+  responses(): Promise<{ id: string; at: number }[]>;
+  close(): Promise<void>;
+}
+
+function startSlackProcess(): Promise<Slack> {
+  const child = fork("bench/child/slack.ts", [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const on = (message: { type: string }) => {
+        if (message.type !== type) return;
+        child.off("message", on);
+        resolve(message as T);
+      };
+      child.on("message", on);
+    });
+  const ask = <T>(command: Command) => {
+    const reply = next<T>(command.type);
+    child.send(command);
+    return reply;
+  };
+  return next<{ apiUrl: string; responseUrl: string }>("ready").then(({ apiUrl, responseUrl }) => ({
+    apiUrl,
+    responseUrl: (id) => `${responseUrl}${encodeURIComponent(id)}`,
+    reset: () => ask<unknown>({ type: "reset" }).then(() => undefined),
+    responses: () =>
+      ask<{ responses: { id: string; at: number }[] }>({ type: "responses" }).then((r) => r.responses),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.send({ type: "close" } satisfies Command);
+      }),
+  }));
+}
 
 interface Server {
   child: ChildProcess;
@@ -64,7 +104,7 @@ function parseJson(line: string): Record<string, unknown> | undefined {
 }
 
 /** `count` signed /ombuds requests, `CONCURRENCY` at a time: ack latency, and send-to-response-URL latency. */
-async function load(slack: FakeSlack, port: number, label: string, count: number, offset: number) {
+async function load(slack: Slack, port: number, label: string, count: number, offset: number) {
   const acks: number[] = [];
   const sent = new Map<string, number>();
   let failures = 0;
@@ -100,11 +140,14 @@ async function load(slack: FakeSlack, port: number, label: string, count: number
   return { acks, sent, failures };
 }
 
-async function answered(slack: FakeSlack, sent: Map<string, number>, timeoutMs = 30_000): Promise<number[]> {
+async function answered(slack: Slack, sent: Map<string, number>, timeoutMs = 30_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
-  while (slack.responses().length < sent.size && Date.now() < deadline)
+  let responses = await slack.responses();
+  while (responses.length < sent.size && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
-  return slack.responses().flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
+    responses = await slack.responses();
+  }
+  return responses.flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
 }
 
 /**
@@ -113,7 +156,7 @@ async function answered(slack: FakeSlack, sent: Map<string, number>, timeoutMs =
  * of the same run, so the machine's noise falls on both.
  */
 export async function benchSlack(store: string): Promise<Figure[]> {
-  const slack = await startSlack({ waitTimeoutMs: 30_000 });
+  const slack = await startSlackProcess();
   const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
   const servers: Server[] = [];
   try {
@@ -155,7 +198,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
       ["bare", bare],
       ["ombuds", ombuds],
     ] as const) {
-      slack.reset();
+      await slack.reset();
       const warm = await load(slack, server.port, `warm-${label}`, WARM_UP, 0);
       await answered(slack, warm.sent);
     }
@@ -165,7 +208,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
         ["bare", bare],
         ["ombuds", ombuds],
       ] as const) {
-        slack.reset();
+        await slack.reset();
         const run = await load(slack, server.port, label, per, round * per);
         const full = await answered(slack, run.sent);
         results[label].acks.push(...run.acks);
