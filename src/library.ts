@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { createHoldings, type Holdings } from "./answers/index.ts";
-import type { Subscription } from "./store/schema.ts";
+import type { Ingested, Subscription } from "./store/schema.ts";
 import { readStore } from "./store/store.ts";
 
 /**
@@ -13,6 +13,8 @@ export interface Library {
   subscriptions(): readonly Subscription[];
   /** When letters were last ingested, as ISO text; null when none have been. */
   lastIngest(): string | null;
+  /** The ingest log: which letter was added or updated when (what a digest calls new). */
+  ingested(): readonly Ingested[];
   refresh(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function openLibrary(
         (latest, e) => (latest === null || e.at > latest ? e.at : latest),
         null,
       ),
+    ingested: () => data.ingested,
     refresh,
   };
 }

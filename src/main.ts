@@ -5,8 +5,8 @@ import { renderFailure } from "./cli/render.ts";
 import { type Config, type SlackSettings, slackSettings } from "./config.ts";
 import { startScheduler } from "./digest/scheduler.ts";
 import { displayPath } from "./letters/read.ts";
-import { openLibrary } from "./library.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { ingestInThread, startAnswererThread } from "./slack/answerer/thread.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { postDigest } from "./slack/digest.ts";
 import { ingestPaths } from "./store/ingest.ts";
@@ -18,15 +18,9 @@ import { readStore } from "./store/store.ts";
  */
 export async function start(config: Config): Promise<number> {
   const slack = slackSettings(config);
+  if (slack) return startSlack(config, slack, createLogger(config.LOG_LEVEL));
   const report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
   for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
-  if (slack)
-    return startSlack(
-      config,
-      slack,
-      createLogger(config.LOG_LEVEL),
-      report.added.length + report.updated.length,
-    );
 
   const holdings = createHoldings((await readStore(config.OMBUDS_DB)).data.letters);
   const changed = report.added.length + report.updated.length;
@@ -47,18 +41,16 @@ export async function start(config: Config): Promise<number> {
   return report.failed.length > 0 ? 1 : 0;
 }
 
-async function startSlack(
-  config: Config,
-  settings: SlackSettings,
-  logger: Logger,
-  ingested: number,
-): Promise<number> {
-  const library = await openLibrary(config.OMBUDS_DB, {
-    onError: (err) => logger.error({ err }, "store reload failed"),
-  });
+async function startSlack(config: Config, settings: SlackSettings, logger: Logger): Promise<number> {
+  // The letters live in the answering thread, and the start-up ingest has a thread of its own: this thread only
+  // talks to Slack, so its heap stays small and an answer never holds up an ack (see src/slack/answerer/).
+  const report = await ingestInThread(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
+  for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
+  const ingested = report.added + report.updated;
+  const answerer = await startAnswererThread({ storeFile: config.OMBUDS_DB, logger });
   const now = () => new Date();
   const slack = createSlackApp(settings, {
-    library,
+    answerer,
     storeFile: config.OMBUDS_DB,
     authorities: loadAuthorities(),
     logger,
@@ -66,9 +58,9 @@ async function startSlack(
   });
   const { port } = await slack.start();
   const scheduler = startScheduler({
-    library,
+    store: answerer,
     storeFile: config.OMBUDS_DB,
-    holdings: () => library.holdings(),
+    compose: (subscription, at) => answerer.digest(subscription.channel, at, subscription),
     post: (channel, digest) => postDigest(slack.app.client, channel, digest),
     logger,
     now,
@@ -77,7 +69,7 @@ async function startSlack(
     {
       mode: settings.mode,
       port,
-      letters: library.holdings().letters.length,
+      letters: answerer.letters,
       ingested,
       store: config.OMBUDS_DB,
     },
@@ -90,6 +82,7 @@ async function startSlack(
       scheduler
         .stop()
         .then(() => slack.stop())
+        .then(() => answerer.close())
         .catch((err: unknown) => logger.error({ err }, "error while stopping"))
         .finally(resolve);
     };

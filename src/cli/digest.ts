@@ -1,10 +1,13 @@
 import { WebClient } from "@slack/web-api";
 import { createHoldings } from "../answers/index.ts";
+import { loadAuthorities } from "../authorities/index.ts";
 import { type Config, ConfigError } from "../config.ts";
 import { digestFor } from "../digest/compose.ts";
 import { runDueDigests } from "../digest/run.ts";
 import { renderDigestText } from "../digest/text.ts";
+import { openLibrary } from "../library.ts";
 import { createLogger } from "../log.ts";
+import { localAnswerer } from "../slack/answerer/answerer.ts";
 import { postDigest } from "../slack/digest.ts";
 import { readStore } from "../store/store.ts";
 
@@ -49,11 +52,11 @@ export async function runDigestSend(config: Config): Promise<number> {
     config.SLACK_BOT_TOKEN,
     config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
   );
-  const { data } = await readStore(config.OMBUDS_DB);
-  const holdings = createHoldings(data.letters);
+  const library = await openLibrary(config.OMBUDS_DB);
+  const answerer = localAnswerer(library, loadAuthorities());
   const report = await runDueDigests({
     storeFile: config.OMBUDS_DB,
-    holdings: () => holdings,
+    compose: (subscription, now) => answerer.digest(subscription.channel, now, subscription),
     post: (channel, digest) => postDigest(client, channel, digest),
     logger,
     now: () => new Date(),

@@ -58,7 +58,7 @@ export function renderWarning(file: string, warning: Warning): string {
   return `${file}: warning: ${warning.field}: ${warning.message}`;
 }
 
-export function renderFailure(error: ParseError): string {
+export function renderFailure(error: Pick<ParseError, "file" | "field" | "reason">): string {
   return `${error.file}: error: ${error.field}: ${error.reason}`;
 }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Holdings } from "../answers/index.ts";
 import type { Logger } from "../log.ts";
 import { errorCode, PERMANENT } from "../slack/errors.ts";
 import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
 import { updateStore } from "../store/store.ts";
-import { type Digest, digestFor } from "./compose.ts";
+import type { Digest } from "./compose.ts";
 import { type Due, dueSlot, nextSlot } from "./schedule.ts";
 
 /**
@@ -21,7 +20,8 @@ export type PostDigest = (channel: string, digest: Digest) => Promise<{ ts: stri
 
 export interface RunDeps {
   storeFile: string;
-  holdings: () => Holdings;
+  /** A claimed subscription's digest as of `now`, from the letters as they are in the store now. */
+  compose: (subscription: Subscription, now: Date) => Promise<Digest>;
   post: PostDigest;
   logger: Logger;
   now: () => Date;
@@ -114,11 +114,11 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
       d.error = "claimed but never confirmed posted";
     }
     const changed = claimed.length > 0 || report.skipped.length > 0 || unconfirmed.length > 0;
-    return { changed, result: { claimed, ingested: data.ingested } };
+    return { changed, result: { claimed } };
   });
 
   for (const { subscription, slot, late } of claims.claimed) {
-    const digest = digestFor(subscription, { holdings: deps.holdings(), ingested: claims.ingested, now });
+    const digest = await deps.compose(subscription, now);
     if (digest.unchanged && subscription.quiet) {
       report.skipped.push({ channel: subscription.channel, slots: [slot.toISOString()], why: "quiet" });
       await settle(deps.storeFile, subscription.channel, slot, { status: "skipped" });

@@ -1,4 +1,4 @@
-import type { Library } from "../library.ts";
+import type { Subscription } from "../store/schema.ts";
 import { dueFor, nextPost, type RunDeps, runDueDigests } from "./run.ts";
 
 /** Checked at least this often, so a subscription made or changed meanwhile is picked up within a minute. */
@@ -15,37 +15,45 @@ export interface Scheduler {
  * heavy happens between slots. On start it runs at once, which posts a digest missed while the bot was down (if
  * less than a day late).
  */
-export function startScheduler(deps: RunDeps & { library: Library }): Scheduler {
+export interface Subscriptions {
+  /** The subscriptions as last read from the store. */
+  subscriptions(): Promise<readonly Subscription[]>;
+  /** Read the store again if it changed on disk. */
+  refresh(): Promise<void>;
+}
+
+export function startScheduler(deps: RunDeps & { store: Subscriptions }): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const due = () => {
+  const due = async () => {
     const now = deps.now();
-    return deps.library.subscriptions().some((s) => !s.paused && dueFor(s, now).kind !== "wait");
+    return (await deps.store.subscriptions()).some((s) => !s.paused && dueFor(s, now).kind !== "wait");
   };
 
-  const wake = () => {
-    if (stopped) return;
+  /** Milliseconds to the next slot of any subscription, within [250 ms, a minute]. */
+  const untilNext = async () => {
     const now = deps.now();
-    const next = deps.library
-      .subscriptions()
+    const next = (await deps.store.subscriptions())
       .filter((s) => !s.paused)
       .map((s) => nextPost(s, now).getTime() - now.getTime());
-    const wait = Math.max(250, Math.min(MAX_WAIT_MS, ...next));
-    timer = setTimeout(tick, wait);
+    return Math.max(250, Math.min(MAX_WAIT_MS, ...next));
   };
 
   const tick = () => {
     running = (async () => {
+      let wait = MAX_WAIT_MS;
       try {
-        await deps.library.refresh();
-        if (due()) await runDueDigests(deps);
-        await deps.library.refresh();
+        await deps.store.refresh();
+        if (await due()) await runDueDigests(deps);
+        await deps.store.refresh();
+        wait = await untilNext();
       } catch (err) {
         deps.logger.error({ err }, "digest run failed; trying again at the next wake");
       }
-    })().finally(wake);
+      if (!stopped) timer = setTimeout(tick, wait);
+    })();
   };
 
   tick();

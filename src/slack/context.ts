@@ -1,10 +1,11 @@
 import type { AuthorityIndex } from "../authorities/index.ts";
-import type { Library } from "../library.ts";
 import type { Logger } from "../log.ts";
+import type { Answerer } from "./answerer/answerer.ts";
 
-/** What every listener needs: the letters to answer from, the store, the reference list, a logger, the clock. */
+/** What every listener needs: the answerer, the store, the reference list, a logger, the clock. */
 export interface Deps {
-  library: Library;
+  /** Answers, the App Home and digests, computed from the stored letters (in a thread of their own when running). */
+  answerer: Answerer;
   /** The store file, for the digest's subscriptions. */
   storeFile: string;
   authorities: AuthorityIndex;

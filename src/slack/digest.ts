@@ -1,8 +1,7 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type Digest, digestFor } from "../digest/compose.ts";
+import type { Digest } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
-import { readStore } from "../store/store.ts";
 import type { Deps } from "./context.ts";
 import { PERMANENT, platformError } from "./errors.ts";
 import { digestMessage, escape as escapeText } from "./render/index.ts";
@@ -49,13 +48,7 @@ export async function digestCommand(
       return;
     case "preview":
     case "now": {
-      const { data } = await readStore(deps.storeFile);
-      const subscription = data.subscriptions.find((s) => s.channel === request.channel);
-      const digest = digestFor(subscription, {
-        holdings: deps.library.holdings(),
-        ingested: data.ingested,
-        now,
-      });
+      const digest = await deps.answerer.digest(request.channel, now);
       if (verb.toLowerCase() === "preview") {
         await request.respond({ response_type: "ephemeral", ...digestMessage(digest) });
         return;

@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { ask } from "../answers/index.ts";
 import type { Deps } from "./context.ts";
-import { answerMessage, errorMessage } from "./render/index.ts";
+import { errorMessage, type Message } from "./render/index.ts";
 
-export type Message = ReturnType<typeof answerMessage>;
+export type { Message };
 
 /** The Block Kit answer to a question; `share` adds the "Share in channel" button. */
-export function answerFor(text: string, deps: Deps, options: { share?: boolean } = {}): Message {
-  const answer = ask(text, deps.library.holdings(), { authorities: deps.authorities, now: deps.now() });
-  return answerMessage(answer, options.share ? { share: { question: answer.question.text } } : {});
+export function answerFor(text: string, deps: Deps, options: { share?: boolean } = {}): Promise<Message> {
+  return deps.answerer.answer(text, { share: options.share ?? false, now: deps.now() });
 }
 
 /** A short reference a user can quote and we can find in the log. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { type RunDeps, type RunReport, runDueDigests } from "../../src/digest/run.ts";
 import { updateStore } from "../../src/store/store.ts";
 import {
+  composerOf,
   fakePost,
-  holdingsOf,
   type LogLines,
   logged,
   platformError,
@@ -49,7 +49,7 @@ async function bot(
   const waits: number[] = [];
   const deps: RunDeps = {
     storeFile,
-    holdings: await holdingsOf(storeFile),
+    compose: await composerOf(storeFile),
     post,
     logger,
     now: clock,

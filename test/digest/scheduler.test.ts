@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Scheduler, startScheduler } from "../../src/digest/scheduler.ts";
 import { openLibrary } from "../../src/library.ts";
+import { localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import type { Subscription } from "../../src/store/schema.ts";
 import { updateStore } from "../../src/store/store.ts";
 import { fakePost, type LogLines, logged, type Post, storeWith, subscription } from "./support.ts";
@@ -36,13 +38,13 @@ async function startAt(
   respond?: Parameters<typeof fakePost>[1],
 ): Promise<{ calls: Post[]; log: LogLines; advanceTo(iso: string): Promise<void>; stop(): Promise<void> }> {
   vi.setSystemTime(new Date(startAt));
-  const library = await openLibrary(storeFile);
+  const answerer = localAnswerer(await openLibrary(storeFile), loadAuthorities());
   const { post, calls } = fakePost(() => new Date(), respond);
   const { log, logger } = logged();
   const scheduler = startScheduler({
-    library,
+    store: answerer,
     storeFile,
-    holdings: () => library.holdings(),
+    compose: (subscription, now) => answerer.digest(subscription.channel, now, subscription),
     post,
     logger,
     now: () => new Date(),

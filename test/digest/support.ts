@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { Digest } from "../../src/digest/compose.ts";
-import type { PostDigest } from "../../src/digest/run.ts";
+import type { PostDigest, RunDeps } from "../../src/digest/run.ts";
 import { openLibrary } from "../../src/library.ts";
+import { localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import type { StoreData, Subscription } from "../../src/store/schema.ts";
 import { readStore, updateStore } from "../../src/store/store.ts";
@@ -86,8 +88,8 @@ export function platformError(error: string): Error {
   });
 }
 
-/** The holdings as the bot reads them, from the store file. */
-export async function holdingsOf(file: string) {
-  const library = await openLibrary(file);
-  return () => library.holdings();
+/** Digests composed as the bot composes them, from the store file. */
+export async function composerOf(file: string): Promise<RunDeps["compose"]> {
+  const answerer = localAnswerer(await openLibrary(file), loadAuthorities());
+  return (subscription, now) => answerer.digest(subscription.channel, now, subscription);
 }

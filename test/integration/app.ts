@@ -1,7 +1,8 @@
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { SlackSettings } from "../../src/config.ts";
-import { type Library, openLibrary } from "../../src/library.ts";
 import { createLogger } from "../../src/log.ts";
+import type { Answerer } from "../../src/slack/answerer/answerer.ts";
+import { startAnswererThread } from "../../src/slack/answerer/thread.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { checkBlocks, findUnescaped } from "../../src/slack/render/index.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
@@ -18,21 +19,24 @@ export interface Running {
   app: SlackApp;
   port?: number;
   log: LogLines;
-  library: Library;
+  answerer: Answerer;
+  /** Stops the Slack app, then its answering thread. */
+  stop(): Promise<void>;
 }
 
-/** The real ombuds Slack app over the five sample letters, pointed at the stand-in. */
+/** The real ombuds Slack app, with its answering thread, over the five sample letters, pointed at the stand-in. */
 export async function startOmbuds(
   slack: FakeSlack,
   mode: "http" | "socket",
   dir: string,
-  options: { library?: (real: Library) => Library } = {},
+  options: { answerer?: (real: Answerer) => Answerer } = {},
 ): Promise<Running> {
   const store = `${dir}/db.json`;
   await ingestPaths(store, [SAMPLES]);
-  const real = await openLibrary(store);
-  const library = options.library ? options.library(real) : real;
   const log = new LogLines();
+  const logger = createLogger("info", log);
+  const real = await startAnswererThread({ storeFile: store, logger });
+  const answerer = options.answerer ? options.answerer(real) : real;
   const settings: SlackSettings =
     mode === "http"
       ? { mode, botToken: "xoxb-test", signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }
@@ -40,16 +44,20 @@ export async function startOmbuds(
   const app = createSlackApp(
     settings,
     {
-      library,
+      answerer,
       storeFile: store,
       authorities: loadAuthorities(),
-      logger: createLogger("info", log),
+      logger,
       now: () => NOW,
     },
     { clientPingTimeout: 1000 },
   );
   const { port } = await app.start();
-  return { app, port, log, library };
+  const stop = async () => {
+    await app.stop();
+    await real.close();
+  };
+  return { app, port, log, answerer, stop };
 }
 
 /** Every message the stand-in captured, checked against Block Kit's limits and for markup leaked from input. */

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runDueDigests } from "../../src/digest/run.ts";
 import { createLogger } from "../../src/log.ts";
 import { postDigest } from "../../src/slack/digest.ts";
+import type { Subscription } from "../../src/store/schema.ts";
 import { readStore, updateStore } from "../../src/store/store.ts";
 import { subscription } from "../fixtures/subscriptions.ts";
 import {
@@ -54,7 +55,7 @@ describe("the weekly digest in Slack", () => {
     });
   });
   afterAll(async () => {
-    await ombuds?.app.stop();
+    await ombuds?.stop();
     await slack?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -120,7 +121,7 @@ describe("the weekly digest in Slack", () => {
     const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
     const deps = {
       storeFile: store(),
-      holdings: () => ombuds.library.holdings(),
+      compose: (s: Subscription, at: Date) => ombuds.answerer.digest(s.channel, at, s),
       post: (channel: string, digest: Parameters<typeof postDigest>[2]) =>
         postDigest(client, channel, digest),
       logger: createLogger("info", new LogLines()),
@@ -154,7 +155,7 @@ describe("the weekly digest in Slack", () => {
     const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
     const report = await runDueDigests({
       storeFile: store(),
-      holdings: () => ombuds.library.holdings(),
+      compose: (s, at) => ombuds.answerer.digest(s.channel, at, s),
       post: (channel, digest) => postDigest(client, channel, digest),
       logger: createLogger("info", new LogLines()),
       now: () => new Date("2026-11-23T09:00:10Z"),
@@ -163,7 +164,7 @@ describe("the weekly digest in Slack", () => {
       { channel: CHANNEL_ID, slot: "2026-11-23T09:00:00.000Z", error: "not_in_channel", paused: true },
     ]);
     expect((await readStore(store())).data.subscriptions[0]?.paused?.reason).toBe("not_in_channel");
-    await ombuds.library.refresh();
+    await ombuds.answerer.refresh();
     await postSigned(endpoint, { ...eventCallback(appHomeOpened()), secret: SECRET });
     const publish = await slack.waitFor("views.publish");
     expect(said(publish.args.view)).toContain(

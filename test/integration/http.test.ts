@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Library } from "../../src/library.ts";
+import type { Answerer } from "../../src/slack/answerer/answerer.ts";
 import {
   appHomeOpened,
   appMention,
@@ -33,19 +33,26 @@ describe("the Slack app in HTTP mode, over loopback", () => {
 
   beforeAll(async () => {
     slack = await startSlack();
-    // A library that can be told to fail once, to prove a failing handler never takes the process down.
-    const failing = (real: Library): Library => ({
+    // An answerer that can be told to fail once, to prove a failing handler never takes the process down.
+    const failing = (real: Answerer): Answerer => ({
       ...real,
-      holdings: () => {
+      answer: (question, options) => {
         if (failNext) {
           failNext = false;
           throw new Error("simulated failure in the answers");
         }
-        return real.holdings();
+        return real.answer(question, options);
+      },
+      respond: (question, target) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("simulated failure in the answers");
+        }
+        return real.respond(question, target);
       },
     });
     dir = mkdtempSync(join(tmpdir(), "ombuds-http-"));
-    ombuds = await startOmbuds(slack, "http", dir, { library: failing });
+    ombuds = await startOmbuds(slack, "http", dir, { answerer: failing });
     endpoint = `http://127.0.0.1:${ombuds.port}/slack/events`;
   });
   afterEach(() => {
@@ -53,7 +60,7 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     slack.reset();
   });
   afterAll(async () => {
-    await ombuds?.app.stop();
+    await ombuds?.stop();
     await slack?.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -29,7 +29,7 @@ describe("the Slack app over Socket Mode, through the real @slack/socket-mode cl
     expect(capturedProblems(slack)).toEqual([]);
   });
   afterAll(async () => {
-    await ombuds?.app.stop();
+    await ombuds?.stop();
     await slack?.close();
     rmSync(dir, { recursive: true, force: true });
   });

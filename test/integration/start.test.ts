@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSlack, postSigned, slashCommand, startSlack } from "../support/slack/index.ts";
@@ -45,6 +46,9 @@ describe("npm start with Slack tokens", () => {
 
   it("ingests the letters, serves /ombuds over HTTP, logs as JSON, and stops cleanly on SIGTERM", async () => {
     slack = await startSlack();
+    const letters = sampleFolder();
+    // A file that is not a letter: named on stderr, and the bot starts with the others.
+    writeFileSync(join(letters, "minutes.txt"), "Minutes of the scrutiny committee, 3 March 2020.\n");
     const { child, stderr } = run({
       SLACK_MODE: "http",
       SLACK_BOT_TOKEN: "xoxb-test",
@@ -52,19 +56,20 @@ describe("npm start with Slack tokens", () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: "0",
       OMBUDS_DB: join(tempDir(), "db.json"),
-      OMBUDS_LETTERS: sampleFolder(),
+      OMBUDS_LETTERS: letters,
     });
     const running = await until(
       () =>
         stderr()
           .split("\n")
-          .filter(Boolean)
+          .filter((line) => line.startsWith("{"))
           .map((line) => JSON.parse(line) as { msg?: string; port?: number; letters?: number })
           .find((line) => line.msg === "ombuds is running"),
       20_000,
       "the running log line",
     );
     expect(running).toMatchObject({ letters: 5 });
+    expect(stderr()).toMatch(/minutes\.txt: error: /);
     await postSigned(`http://127.0.0.1:${running.port}/slack/events`, {
       ...slashCommand({ text: "Stockport", response_url: slack.responseUrl("started") }),
       secret: SECRET,

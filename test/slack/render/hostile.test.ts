@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answers/index.ts";
 import { answerMessage, findUnescaped } from "../../../src/slack/render/index.ts";
-import { answerTo, expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, shown, twoYears } from "./support.ts";
+import { answerTo, expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, shown } from "./support.ts";
 
 /**
  * Text that reaches a message from a letter, the store or a user is shown as typed, never read as Slack markup: a

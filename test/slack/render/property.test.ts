@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, AuthorityRef } from "../../../src/answers/index.ts";
 import { answerMessage, checkBlocks, findUnescaped, homeView } from "../../../src/slack/render/index.ts";
-import { expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, twoYears } from "./support.ts";
+import { expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer } from "./support.ts";
 
 /**
  * For any text in an answer's title, lines, quotes, summaries, council names, caveats and suggestions, and any

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../context.ts";
 import { digestCommand } from "../../digest.ts";
-import { answerFor, guarded } from "../../reply.ts";
+import { guarded } from "../../reply.ts";
 
 /**
  * `/ombuds <question>`: acknowledged at once (Slack allows three seconds), answered afterwards through the
@@ -27,9 +27,11 @@ export function register(app: App, deps: Deps): void {
           });
           return;
         }
-        await respond({
-          response_type: "ephemeral",
-          ...answerFor(command.text ?? "", deps, { share: true }),
+        await deps.answerer.respond(command.text ?? "", {
+          responseUrl: command.response_url,
+          responseType: "ephemeral",
+          share: true,
+          now: deps.now(),
         });
       },
       (message) => respond({ response_type: "ephemeral", ...message }),

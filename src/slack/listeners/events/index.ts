@@ -1,9 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { EXAMPLES, latestWithConcerns } from "../../../answers/index.ts";
 import type { Deps } from "../../context.ts";
 import { PERMANENT, platformError } from "../../errors.ts";
-import { homeView } from "../../render/index.ts";
 import { answerFor, guarded, type Message } from "../../reply.ts";
 
 /**
@@ -39,7 +37,7 @@ export function register(app: App, deps: Deps): void {
       deps,
       { listener: "home", user: event.user },
       async () => {
-        await client.views.publish({ user_id: event.user, view: home(deps) });
+        await client.views.publish({ user_id: event.user, view: await deps.answerer.home() });
       },
       async () => {},
     );
@@ -66,7 +64,7 @@ async function reply(deps: Deps, client: WebClient, incoming: Incoming, listener
     { listener, user: incoming.user, channel: incoming.channel },
     async () => {
       try {
-        await post(answerFor(incoming.text, deps));
+        await post(await answerFor(incoming.text, deps));
       } catch (error) {
         // Rate limits are retried by the Web API client itself; what reaches here will not go away by retrying.
         const code = platformError(error);
@@ -93,28 +91,4 @@ function cannotPost(code: string): string {
           ? "I can't see that channel (it may be private: invite me to it)"
           : `Slack refused the message (${code})`;
   return `I couldn't post my answer there: ${why}. You can also ask me here, or use /ombuds anywhere.`;
-}
-
-function home(deps: Deps) {
-  const holdings = deps.library.holdings();
-  const withConcerns = latestWithConcerns(holdings).map((l) => ({
-    shortName: l.authority.shortName,
-    year: l.year,
-    summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
-  }));
-  return homeView({
-    letters: holdings.letters.length,
-    councils: holdings.councils.length,
-    years: [...holdings.years],
-    lastIngest: deps.library.lastIngest(),
-    withConcerns,
-    examples: EXAMPLES,
-    notes: deps.library
-      .subscriptions()
-      .filter((s) => s.paused)
-      .map(
-        (s) =>
-          `The weekly digest for channel ${s.channel} is paused (${s.paused?.reason}): invite me to the channel, then /ombuds digest on there.`,
-      ),
-  });
 }

@@ -1,0 +1,121 @@
+import { ask, EXAMPLES, latestWithConcerns } from "../../answers/index.ts";
+import type { AuthorityIndex } from "../../authorities/index.ts";
+import { type Digest, digestFor } from "../../digest/compose.ts";
+import type { Library } from "../../library.ts";
+import type { Subscription } from "../../store/schema.ts";
+import { answerMessage, homeView, type Message } from "../render/index.ts";
+import { postJson } from "./post.ts";
+
+export type HomeView = ReturnType<typeof homeView>;
+
+/** Where and how an answer goes when it is posted to a response URL (a slash command's or a button's). */
+export interface ResponseTarget {
+  responseUrl: string;
+  /** "ephemeral": only the asker sees it; "in_channel": everyone does. */
+  responseType: "ephemeral" | "in_channel";
+  /** Add the "Share in channel" button. */
+  share: boolean;
+  /** Shown under a shared answer: who shared it (already escaped). */
+  sharedBy?: string;
+  now: Date;
+}
+
+/**
+ * Everything the Slack app asks of the stored letters: answers and the App Home as Block Kit, digests, and the
+ * subscriptions the scheduler reads. `localAnswerer` does the work in the caller's thread (the CLI, unit tests);
+ * `startAnswererThread` does it in a worker thread that alone holds the store, so the Slack app's event loop only
+ * takes requests, acks them and posts what comes back: an answer never delays another request's ack, and the
+ * letters' large heap is collected away from the thread that acks.
+ */
+export interface Answerer {
+  /** The Block Kit answer to a question; `share` adds the "Share in channel" button. */
+  answer(question: string, options: { share: boolean; now: Date }): Promise<Message>;
+  /**
+   * Answer and post the answer to a response URL, so that the answer never passes through the thread that acks
+   * (the commonest path: every `/ombuds` question). Rejects if the post fails.
+   */
+  respond(question: string, target: ResponseTarget): Promise<void>;
+  /** The App Home tab: what is held, the councils with concerns, how to ask. */
+  home(): Promise<HomeView>;
+  /**
+   * A channel's digest as of `now`: for `subscription` when given (the scheduler's claimed copy), else for the
+   * channel's subscription in the store (none: every council, as a preview for a channel that has not subscribed).
+   */
+  digest(channel: string, now: Date, subscription?: Subscription): Promise<Digest>;
+  /** The digest subscriptions in the store. */
+  subscriptions(): Promise<readonly Subscription[]>;
+  /** Read the store again if it changed on disk (the scheduler calls this around a run). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The answerer over a library in this thread. */
+export function localAnswerer(library: Library, authorities: AuthorityIndex): Answerer {
+  const answer = (question: string, { share, now }: { share: boolean; now: Date }): Message => {
+    const found = ask(question, library.holdings(), { authorities, now });
+    return answerMessage(found, share ? { share: { question: found.question.text } } : {});
+  };
+  return {
+    answer: async (question, options) => answer(question, options),
+    async respond(question, target) {
+      const message = answer(question, target);
+      const blocks =
+        target.sharedBy === undefined ? message.blocks : withAttribution(message, target.sharedBy);
+      const reply = await postJson(
+        target.responseUrl,
+        JSON.stringify({
+          response_type: target.responseType,
+          replace_original: false,
+          text: message.text,
+          blocks,
+        }),
+      );
+      // Slack answers a good post with 200 "ok"; anything else (an expired URL: 404, a bad body: 400) says why.
+      if (reply.status !== 200)
+        throw new Error(
+          `the response URL refused the answer: HTTP ${reply.status} ${reply.text.slice(0, 200)}`,
+        );
+    },
+    async home() {
+      const holdings = library.holdings();
+      return homeView({
+        letters: holdings.letters.length,
+        councils: holdings.councils.length,
+        years: [...holdings.years],
+        lastIngest: library.lastIngest(),
+        withConcerns: latestWithConcerns(holdings).map((l) => ({
+          shortName: l.authority.shortName,
+          year: l.year,
+          summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
+        })),
+        examples: EXAMPLES,
+        notes: library
+          .subscriptions()
+          .filter((s) => s.paused)
+          .map(
+            (s) =>
+              `The weekly digest for channel ${s.channel} is paused (${s.paused?.reason}): invite me to the channel, then /ombuds digest on there.`,
+          ),
+      });
+    },
+    async digest(channel, now, subscription) {
+      await library.refresh();
+      return digestFor(subscription ?? library.subscriptions().find((s) => s.channel === channel), {
+        holdings: library.holdings(),
+        ingested: library.ingested(),
+        now,
+      });
+    },
+    async subscriptions() {
+      return library.subscriptions();
+    },
+    refresh: () => library.refresh(),
+    async close() {},
+  };
+}
+
+/** A shared answer says who shared it, unless the answer already fills Block Kit's 50 blocks (content comes first). */
+function withAttribution(message: Message, who: string): Message["blocks"] {
+  if (message.blocks.length >= 50) return message.blocks;
+  return [...message.blocks, { type: "context", elements: [{ type: "mrkdwn", text: `Shared by ${who}` }] }];
+}

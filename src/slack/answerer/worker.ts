@@ -1,0 +1,61 @@
+// The entry of the Slack app's threads (see thread.ts): the answering thread, which holds the store and answers the
+// app's calls, and the start-up ingest's thread, which ingests the letters folder and ends.
+import { parentPort, workerData } from "node:worker_threads";
+import { loadAuthorities } from "../../authorities/index.ts";
+import { openLibrary } from "../../library.ts";
+import { ingestPaths } from "../../store/ingest.ts";
+import { type Answerer, localAnswerer } from "./answerer.ts";
+import { type Call, errorData, type IngestSummary, type Reply, type Request } from "./protocol.ts";
+
+if (!parentPort) throw new Error("answerer/worker.ts runs only as a worker thread");
+const port = parentPort;
+const post = (reply: Reply) => port.postMessage(reply);
+const { storeFile, ingest } = workerData as { storeFile: string; ingest?: string[] };
+
+function run(answerer: Answerer, call: Call): Promise<unknown> {
+  switch (call.kind) {
+    case "answer":
+      return answerer.answer(call.question, { share: call.share, now: call.now });
+    case "respond":
+      return answerer.respond(call.question, call.target);
+    case "home":
+      return answerer.home();
+    case "digest":
+      return answerer.digest(call.channel, call.now, call.subscription);
+    case "subscriptions":
+      return answerer.subscriptions();
+    case "refresh":
+      return answerer.refresh();
+  }
+}
+
+async function serve(): Promise<void> {
+  const library = await openLibrary(storeFile, {
+    // A store changed on disk that cannot be read again: keep answering from the letters already held.
+    onError: (error) => post({ type: "log", msg: "store reload failed", error: errorData(error) }),
+  });
+  const answerer = localAnswerer(library, loadAuthorities());
+  port.on("message", (request: Request) => {
+    run(answerer, request).then(
+      (value) => post({ type: "result", id: request.id, ok: true, value }),
+      (error: unknown) => post({ type: "result", id: request.id, ok: false, error: errorData(error) }),
+    );
+  });
+  post({ type: "ready", letters: library.holdings().letters.length });
+}
+
+async function ingestFolder(paths: string[]): Promise<void> {
+  const report = await ingestPaths(storeFile, paths);
+  const summary: IngestSummary = {
+    added: report.added.length,
+    updated: report.updated.length,
+    failed: report.failed.map(({ file, field, reason }) => ({ file, field, reason })),
+  };
+  post({ type: "ingested", summary });
+}
+
+try {
+  await (ingest ? ingestFolder(ingest) : serve());
+} catch (error) {
+  post({ type: "failed", error: errorData(error) });
+}
