@@ -34,22 +34,19 @@ describe("the Slack app in HTTP mode, over loopback", () => {
   beforeAll(async () => {
     slack = await startSlack();
     // An answerer that can be told to fail once, to prove a failing handler never takes the process down.
+    const once =
+      <A extends unknown[], R>(call: (...args: A) => R) =>
+      (...args: A): R => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("simulated failure in the answers");
+        }
+        return call(...args);
+      };
     const failing = (real: Answerer): Answerer => ({
       ...real,
-      answer: (question, options) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error("simulated failure in the answers");
-        }
-        return real.answer(question, options);
-      },
-      respond: (question, target) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error("simulated failure in the answers");
-        }
-        return real.respond(question, target);
-      },
+      answer: once(real.answer),
+      respond: once(real.respond),
     });
     dir = mkdtempSync(join(tmpdir(), "ombuds-http-"));
     ombuds = await startOmbuds(slack, "http", dir, { answerer: failing });
