@@ -9,12 +9,7 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-/**
- * Posts digests as their slots come round. It wakes at the next slot of any subscription (or within a minute), and
- * only when the subscriptions it holds in memory say one is due does it take the store's lock and run: nothing
- * heavy happens between slots. On start it runs at once, which posts a digest missed while the bot was down (if
- * less than a day late).
- */
+/** Where the scheduler reads subscriptions from (the answerer, which holds the store). */
 export interface Subscriptions {
   /** The subscriptions as last read from the store. */
   subscriptions(): Promise<readonly Subscription[]>;
@@ -22,20 +17,23 @@ export interface Subscriptions {
   refresh(): Promise<void>;
 }
 
+/**
+ * Posts digests as their slots come round. It wakes at the next slot of any subscription (or within a minute), and
+ * only when the subscriptions it holds in memory say one is due does it take the store's lock and run: nothing
+ * heavy happens between slots. On start it runs at once, which posts a digest missed while the bot was down (if
+ * less than a day late).
+ */
 export function startScheduler(deps: RunDeps & { store: Subscriptions }): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const due = async () => {
-    const now = deps.now();
-    return (await deps.store.subscriptions()).some((s) => !s.paused && dueFor(s, now).kind !== "wait");
-  };
+  const due = (subscriptions: readonly Subscription[], now: Date) =>
+    subscriptions.some((s) => !s.paused && dueFor(s, now).kind !== "wait");
 
   /** Milliseconds to the next slot of any subscription, within [250 ms, a minute]. */
-  const untilNext = async () => {
-    const now = deps.now();
-    const next = (await deps.store.subscriptions())
+  const untilNext = (subscriptions: readonly Subscription[], now: Date) => {
+    const next = subscriptions
       .filter((s) => !s.paused)
       .map((s) => nextPost(s, now).getTime() - now.getTime());
     return Math.max(250, Math.min(MAX_WAIT_MS, ...next));
@@ -46,9 +44,9 @@ export function startScheduler(deps: RunDeps & { store: Subscriptions }): Schedu
       let wait = MAX_WAIT_MS;
       try {
         await deps.store.refresh();
-        if (await due()) await runDueDigests(deps);
+        if (due(await deps.store.subscriptions(), deps.now())) await runDueDigests(deps);
         await deps.store.refresh();
-        wait = await untilNext();
+        wait = untilNext(await deps.store.subscriptions(), deps.now());
       } catch (err) {
         deps.logger.error({ err }, "digest run failed; trying again at the next wake");
       }

@@ -4,11 +4,6 @@ import { errorMessage, type Message } from "./render/index.ts";
 
 export type { Message };
 
-/** The Block Kit answer to a question; `share` adds the "Share in channel" button. */
-export function answerFor(text: string, deps: Deps, options: { share?: boolean } = {}): Promise<Message> {
-  return deps.answerer.answer(text, { share: options.share ?? false, now: deps.now() });
-}
-
 /** A short reference a user can quote and we can find in the log. */
 export function reference(): string {
   return randomBytes(3).toString("hex").toUpperCase();

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../context.ts";
 import { PERMANENT, platformError } from "../../errors.ts";
-import { answerFor, guarded, type Message } from "../../reply.ts";
+import { guarded, type Message } from "../../reply.ts";
 
 /**
  * Mentions are answered in a thread on the mention, direct messages in the DM, and the App Home tab shows what the
@@ -64,7 +64,7 @@ async function reply(deps: Deps, client: WebClient, incoming: Incoming, listener
     { listener, user: incoming.user, channel: incoming.channel },
     async () => {
       try {
-        await post(await answerFor(incoming.text, deps));
+        await post(await deps.answerer.answer(incoming.text, { share: false, now: deps.now() }));
       } catch (error) {
         // Rate limits are retried by the Web API client itself; what reaches here will not go away by retrying.
         const code = platformError(error);
