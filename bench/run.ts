@@ -1,5 +1,6 @@
-// npm run bench [-- --check] [--only letters|answers|digest|slack]: every benchmark's figures beside their targets;
-// --check exits 1 when one is missed; --only runs one benchmark (on the same 10,000-letter store, built untimed).
+// npm run bench [-- --check] [--only letters|answers|digest|slack|pdf|parse]: every benchmark's figures beside their
+// targets; --check exits 1 when one is missed; --only runs one benchmark (on the same 10,000-letter store, built
+// untimed, for those that use it).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +8,12 @@ import { benchAnswers } from "./answers.ts";
 import { benchDigest } from "./digest.ts";
 import { type Figure, met, renderFigure } from "./figure.ts";
 import { benchLetters, buildStore } from "./letters.ts";
+import { benchParse } from "./parse.ts";
+import { benchPdf } from "./pdf.ts";
 import { benchSlack } from "./slack.ts";
 
 const check = process.argv.includes("--check");
-const BENCHES = ["letters", "answers", "digest", "slack"] as const;
+const BENCHES = ["letters", "answers", "digest", "slack", "pdf", "parse"] as const;
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
@@ -30,10 +33,12 @@ const show = (list: Figure[]) => {
 try {
   // The letters benchmark builds the 10,000-letter store that the later ones use.
   if (runs("letters")) show(await benchLetters(dir, store));
-  else await buildStore(dir, store);
+  else if (runs("answers") || runs("digest") || runs("slack")) await buildStore(dir, store);
   if (runs("answers")) show(await benchAnswers(store));
   if (runs("digest")) show(await benchDigest(store));
   if (runs("slack")) show(await benchSlack(store));
+  if (runs("pdf")) show(await benchPdf(dir));
+  if (runs("parse")) show(await benchParse(dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

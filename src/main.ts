@@ -1,7 +1,7 @@
 import { createHoldings } from "./answers/index.ts";
 import { loadAuthorities } from "./authorities/index.ts";
 import { runConsole } from "./cli/console.ts";
-import { renderFailure } from "./cli/render.ts";
+import { renderFailure, renderKept } from "./cli/render.ts";
 import { type Config, type SlackSettings, slackSettings } from "./config.ts";
 import { startScheduler } from "./digest/scheduler.ts";
 import { displayPath } from "./letters/read.ts";
@@ -21,6 +21,7 @@ export async function start(config: Config): Promise<number> {
   if (slack) return startSlack(config, slack, createLogger(config.LOG_LEVEL));
   const report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
   for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
+  for (const kept of report.kept) process.stderr.write(`${renderKept(kept)}\n`);
 
   const holdings = createHoldings((await readStore(config.OMBUDS_DB)).data.letters);
   const changed = report.added.length + report.updated.length;
@@ -38,7 +39,7 @@ export async function start(config: Config): Promise<number> {
     holdings,
     authorities: loadAuthorities(),
   });
-  return report.failed.length > 0 ? 1 : 0;
+  return report.failed.length + report.kept.length > 0 ? 1 : 0;
 }
 
 async function startSlack(config: Config, settings: SlackSettings, logger: Logger): Promise<number> {
@@ -46,6 +47,7 @@ async function startSlack(config: Config, settings: SlackSettings, logger: Logge
   // talks to Slack, so its heap stays small and an answer never holds up an ack (see src/slack/answerer/).
   const report = await ingestInThread(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
   for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
+  for (const kept of report.kept) process.stderr.write(`${renderKept(kept)}\n`);
   const ingested = report.added + report.updated;
   const answerer = await startAnswererThread({ storeFile: config.OMBUDS_DB, logger });
   const now = () => new Date();

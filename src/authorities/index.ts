@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../root.ts";
-import { coreKey, nameKey } from "./name.ts";
+import { coreKey, coreOfKey, nameKey } from "./name.ts";
 import { AuthoritiesFile, type Authority } from "./schema.ts";
 
 export { coreKey, nameKey, slug } from "./name.ts";
@@ -72,13 +72,14 @@ export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex 
     return current.length > 0 ? current : found;
   };
 
-  const lookup = (text: string, year?: number): Authority[] => {
-    const key = nameKey(text);
+  // `key` is already a name key (nameKey of a key is the key itself), as findIn's runs of words are.
+  const lookupKey = (key: string, year?: number): Authority[] => {
     const byName = narrow(exact.get(key), year);
     if (byName.length > 0) return byName;
-    const core = coreKey(text);
+    const core = coreOfKey(key);
     return narrow(exact.get(core) ?? loose.get(core), year);
   };
+  const lookup = (text: string, year?: number): Authority[] => lookupKey(nameKey(text), year);
 
   const findIn = (text: string, year?: number): Authority | undefined => {
     let best: { authority: Authority; words: number } | undefined;
@@ -89,7 +90,7 @@ export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex 
         for (let end = Math.min(words.length, start + 12); end > start; end--) {
           const size = end - start;
           if (best && size <= best.words) break;
-          const found = lookup(words.slice(start, end).join(" "), year);
+          const found = lookupKey(words.slice(start, end).join(" "), year);
           if (found.length === 1 && found[0]) {
             best = { authority: found[0], words: size };
             break;

@@ -28,6 +28,7 @@ const SUFFIXES = [
   "metropolitan borough council",
   "metropolitan district council",
   "metropolitan council",
+  "london borough council",
   "borough council",
   "district council",
   "city council",
@@ -47,7 +48,12 @@ const SUFFIXES = [
  * several authorities per core.
  */
 export function coreKey(text: string): string {
-  let key = nameKey(text);
+  return coreOfKey(nameKey(text));
+}
+
+/** `coreKey` of what is already a name key (nameKey's output), without normalising it again. */
+export function coreOfKey(nameKeyed: string): string {
+  let key = nameKeyed;
   for (let changed = true; changed; ) {
     changed = false;
     for (const prefix of PREFIXES) {

@@ -1,14 +1,42 @@
 import { displayPath } from "../letters/read.ts";
 import { ingestPaths } from "../store/ingest.ts";
-import { renderFailure, renderIngest } from "./render.ts";
+import { renderFailure, renderIngest, renderKept } from "./render.ts";
 
-/** `ombuds ingest`: a summary on stdout, each failure (file and reason) on stderr; 1 when any file failed. */
+/** Ingests of more files than this say how far they have got (a year's release of PDFs takes a while). */
+const PROGRESS_FROM = 50;
+
+/**
+ * A progress reporter for `parseFiles`: for more than 50 files, a line ("read 120 of 320 files") at most once a
+ * second, none at the end (the summary follows). Quiet for the few files of everyday use and of tests.
+ */
+export function progressLine(
+  write: (line: string) => void = (line) => process.stderr.write(line),
+  now: () => number = Date.now,
+): (done: number, total: number) => void {
+  let last = now();
+  return (done, total) => {
+    if (total <= PROGRESS_FROM || done >= total) return;
+    const at = now();
+    if (at - last < 1000) return;
+    last = at;
+    write(`read ${done} of ${total} files\n`);
+  };
+}
+
+/**
+ * `ombuds ingest`: a summary on stdout (each updated letter with what changed), each failure and each file not
+ * stored because the stored letter has more figures on stderr; 1 when any file failed or was not stored.
+ * `replace`: store such files anyway.
+ */
 export async function runIngest(
   paths: string[],
   storeFile: string,
-  options: { json: boolean },
+  options: { json: boolean; replace?: boolean },
 ): Promise<number> {
-  const report = await ingestPaths(storeFile, paths);
+  const report = await ingestPaths(storeFile, paths, {
+    replace: Boolean(options.replace),
+    onProgress: progressLine(),
+  });
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ ...report, failed: report.failed.map((e) => e.toJSON()) }, null, 2)}\n`,
@@ -16,6 +44,7 @@ export async function runIngest(
   } else {
     process.stdout.write(`${renderIngest(report, displayPath(storeFile))}\n`);
   }
-  if (report.failed.length > 0) process.stderr.write(`${report.failed.map(renderFailure).join("\n")}\n`);
-  return report.failed.length > 0 ? 1 : 0;
+  const problems = [...report.failed.map(renderFailure), ...report.kept.map(renderKept)];
+  if (problems.length > 0) process.stderr.write(`${problems.join("\n")}\n`);
+  return problems.length > 0 ? 1 : 0;
 }

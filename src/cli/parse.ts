@@ -1,14 +1,18 @@
 import { withAverageWarnings } from "../letters/checks.ts";
-import { findLetterFiles } from "../letters/read.ts";
-import { parseFiles } from "../store/ingest.ts";
+import { findLetterFiles, parseFiles } from "../letters/read.ts";
+import { withoutSharedParagraphs } from "../letters/shared.ts";
 import { renderFailure, renderLetter, renderWarning } from "./render.ts";
 
 /** `ombuds parse`: records to stdout, warnings and failures to stderr; 1 when any file failed. */
 export async function runParse(paths: string[], options: { json: boolean }): Promise<number> {
   const files = await findLetterFiles(paths);
-  const parsed = parseFiles(files);
-  // Letters parsed together are checked against each other (same-year averages by type).
-  const letters = withAverageWarnings(parsed.letters, parsed.letters);
+  const parsed = await parseFiles(files);
+  // Letters parsed together are checked against each other: same-year averages by type, and paragraphs that other
+  // councils' letters of the year share (those every council got are not concerns).
+  const letters = withAverageWarnings(
+    withoutSharedParagraphs(parsed.letters, parsed.letters),
+    parsed.letters,
+  );
   if (options.json) {
     process.stdout.write(`${JSON.stringify(letters, null, 2)}\n`);
   } else {

@@ -20,7 +20,7 @@ export function program(): Command {
   cli
     .command("parse")
     .description("parse letter files and print their records; problems go to stderr")
-    .argument("<files...>", "letter files (.txt or .md)")
+    .argument("<files...>", "letter files (.txt, .md or .pdf)")
     .option("--json", "print a JSON array of records in DESIGN.md's field names")
     .action(async (files: string[], options: { json?: boolean }) => {
       process.exitCode = await runParse(files, { json: Boolean(options.json) });
@@ -28,17 +28,19 @@ export function program(): Command {
 
   cli
     .command("ingest")
-    .description("parse letters and store them (OMBUDS_DB); folders are walked for .txt and .md files")
+    .description(
+      "parse letters and store them (OMBUDS_DB); folders are walked for .txt, .md and .pdf files. A stored letter is " +
+        "never replaced by a record with fewer figures unless --replace is given",
+    )
     .argument("[paths...]", "files or folders (default: OMBUDS_LETTERS, data/letters)")
     .addOption(new Option("--json", "print the summary as JSON"))
-    .action(async (paths: string[], options: { json?: boolean }) => {
+    .addOption(new Option("--replace", "replace stored letters even with records that have fewer figures"))
+    .action(async (paths: string[], options: { json?: boolean; replace?: boolean }) => {
       const config = loadConfig();
       process.exitCode = await runIngest(
         paths.length > 0 ? paths : [config.OMBUDS_LETTERS],
         config.OMBUDS_DB,
-        {
-          json: Boolean(options.json),
-        },
+        { json: Boolean(options.json), replace: Boolean(options.replace) },
       );
     });
 

@@ -35,6 +35,20 @@ export function renderLetter(letter: Letter): string {
         `${count ?? "?"} of ${investigations ?? "?"} investigations`,
       ),
     );
+    const per = stats.upheld.perHundredThousand;
+    if (per) {
+      const one = (n: number | null) => (n === null ? "n/a" : n.toFixed(1));
+      lines.push(
+        `  ${"Per 100,000 residents".padEnd(21)}${one(per.value).padStart(5)}   authorities of the type ${one(per.similarAverage)}   upheld decisions`,
+      );
+    }
+  }
+  if (stats.overview) {
+    const { dealtWith, notForUs, assessedAndClosed, investigated } = stats.overview;
+    const n = (v: number | null) => (v === null ? "?" : String(v));
+    lines.push(
+      `  ${"Complaints dealt with".padEnd(21)}${n(dealtWith).padStart(5)}   ${n(notForUs)} not for us, ${n(assessedAndClosed)} assessed and closed, ${n(investigated)} investigated`,
+    );
   }
   if (stats.compliance) {
     const { rate, similarAverage, outcomes } = stats.compliance;
@@ -62,17 +76,27 @@ export function renderFailure(error: Pick<ParseError, "file" | "field" | "reason
   return `${error.file}: error: ${error.field}: ${error.reason}`;
 }
 
+/** A file whose record was not stored because the stored letter has more figures: like a failure, on stderr. */
+export function renderKept(kept: IngestReport["kept"][number]): string {
+  return `${kept.file}: not stored: ${kept.id} ${kept.reason}`;
+}
+
+/** At most this many updated letters are listed with their changes; the rest are counted. */
+const UPDATED_SHOWN = 20;
+
 export function renderIngest(report: IngestReport, storeFile: string): string {
-  const total = report.added.length + report.updated.length + report.unchanged.length + report.failed.length;
+  const { added, updated, unchanged, kept, failed } = report;
+  const total = added.length + updated.length + unchanged.length + kept.length + failed.length;
   const lines = [
-    `${total} letter file${total === 1 ? "" : "s"} into ${storeFile}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.failed.length} failed`,
+    `${total} letter file${total === 1 ? "" : "s"} into ${storeFile}: ${added.length} added, ${updated.length} updated, ${unchanged.length} unchanged, ${failed.length} failed${kept.length > 0 ? `, ${kept.length} not stored (fewer figures than the stored letter)` : ""}`,
   ];
-  const list = (label: string, ids: string[]) => {
-    if (ids.length === 0) return;
-    const shown = ids.slice(0, 20).join(", ");
-    lines.push(`  ${label}: ${shown}${ids.length > 20 ? `, and ${ids.length - 20} more` : ""}`);
-  };
-  list("added", report.added);
-  list("updated", report.updated);
+  if (added.length > 0) {
+    const shown = added.slice(0, 20).join(", ");
+    lines.push(`  added: ${shown}${added.length > 20 ? `, and ${added.length - 20} more` : ""}`);
+  }
+  for (const { id, file, changes } of updated.slice(0, UPDATED_SHOWN)) {
+    lines.push(`  updated: ${id} from ${file}: ${changes.join("; ")}`);
+  }
+  if (updated.length > UPDATED_SHOWN) lines.push(`  and ${updated.length - UPDATED_SHOWN} more updated`);
   return lines.join("\n");
 }

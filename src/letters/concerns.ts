@@ -1,48 +1,73 @@
+import { councilSentences, isGeneral } from "./general.ts";
 import type { Concern, ConcernCategory, Tone } from "./schema.ts";
 import { sentences } from "./sentences.ts";
 
 /**
  * Finds what the Ombudsman wrote to this council alone. Every letter of a year shares most of its paragraphs
- * (statistics definitions, resources, training programme); those are recognised by their opening words, across
- * the years' wordings, and never become concerns. What is left is read sentence by sentence: each sentence that
- * names a known subject opens or extends a concern, and the sentences around it (context such as "It is therefore
- * concerning this happened on two occasions.") join the concern they belong to.
+ * (statistics definitions, resources, training programme, that year's news); general.ts knows them, by their opening
+ * words and by what they say, across the years' wordings, and they never become concerns; nor do sentences that
+ * only state the statistics. What is left is read sentence by sentence: each sentence that names a known subject
+ * opens or extends a concern, and the sentences around it (context such as "It is therefore concerning this happened
+ * on two occasions.") join the concern they belong to.
+ *
+ * Tone comes from what a sentence says, not from which keyword it holds: "no delays", "without delay" and "not late"
+ * are good news; "I would gently encourage the Council to ensure remedies are completed on time" asks for better and
+ * is a concern; "the Council responded to all our enquiries on time" is praise.
  */
-
-const BOILERPLATE = [
-  // 2020-21: "I write to you with our annual summary of statistics"; 2022-23: "I am writing to you with your annual
-  // summary of complaint statistics".
-  /^i (?:write|am writing) to you with (?:our|your) annual (?:summary|review)/,
-  /^this year,? we continue to place our focus/,
-  /^we focus our statistics/,
-  /^(?:complaints upheld|compliance with (?:ombudsman )?recommendations|satisfactory remed(?:y|ies) provided by the \w+) ?[-:]/,
-  /^right before the complaint came to us/,
-  /^finally,? we compare the three key annual statistics/,
-  /^this data will be uploaded to our interactive map/,
-  /^(?:your council's performance|resources to help you get it right)/,
-  /^there are a range of resources available/,
-  /^i would encourage you to share the tool/,
-  /^earlier this year,? we held our link officer seminars/,
-  /^we have a well-established and successful training programme/,
-  /^delivered last year and included more training/,
-  /^to find out more visit/,
-  /^(?:the )?complaint handling code/,
-  /^(?:complaint statistics|annual review letter)/,
-  /^(?:yours sincerely|yours faithfully|kind regards)/,
-  /^failure to comply with our recommendations is rare/,
-  /^statistics are based on/,
-];
-
-const BOILERPLATE_START = new RegExp(BOILERPLATE.map((re) => `(?:${re.source})`).join("|"));
 
 /** A paragraph written for this council names it, its staff or "you". */
 const ADDRESSES_COUNCIL = /\b(?:your|the) (?:council|authority|organisation|staff|officers)\b|\byou(?:r)?\b/i;
 
 const POSITIVE =
-  /\b(?:improv\w*|welcome[sd]?|pleased|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well)\b/i;
+  /\b(?:improv\w*|welcome[sd]?|pleased|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well|grateful|glad|excellent|credit|encourag(?:ing|ed))\b/i;
 const NEGATIVE =
   /\b(?:not|never|no|disappoint\w*|concern\w*|too long|late|delay\w*|fail\w*|worr\w*|unacceptable|poor|regret\w*|problem\w*|unusual|again)\b/i;
 const NOT_IMPROVED = /\bnot (?:seen|noticed|observed) (?:an |any )?improvement|\bno improvement/i;
+
+/**
+ * Denials of something bad, which are good news: "no delays", "without delay", "not late", "none were overdue".
+ * They are taken out before a sentence is searched for bad news.
+ */
+const GOOD_DENIAL =
+  /\b(?:no|without(?: any)?|nor any|free (?:of|from))\s+(?:(?:undue|unnecessary|significant|further|real|major|avoidable)\s+)?(?:delays?|concerns?|problems?|issues?|late (?:responses?|remedies|replies))\b|\b(?:not|never) (?:been |being )?(?:late|delayed|overdue)\b|\bnone\b[^.;]{0,60}?\b(?:were|was) (?:late|overdue|delayed)\b|\bno (?:need to|reason to) (?:chase|remind)\b/gi;
+
+/** The good denials that are about time: "no delays", "without delay", "not late", "none of them was late". */
+const TIMELY_DENIAL =
+  /\b(?:no|without(?: any)?)\s+(?:(?:undue|unnecessary|significant|further|avoidable)\s+)?delays?\b|\b(?:not|never) (?:been |being )?(?:late|delayed|overdue)\b|\bnone\b[^.;]{0,60}?\b(?:were|was) (?:late|overdue|delayed)\b/i;
+
+/** Bad news in a sentence, once its good denials are set aside. */
+function saysBad(sentence: string): boolean {
+  return NEGATIVE.test(sentence.replace(GOOD_DENIAL, " "));
+}
+
+/** A request for better ("I would gently encourage the Council to ensure ..."): not praise, however kind. */
+const ASKS =
+  /\b(?:encourages?|ask|asks|urge\w*|remind\w*|request\w*|expect\w*|should|must|need(?:s|ed)? to|ensure|make sure|would like(?! to (?:thank|commend|congratulate|recognise|acknowledge)))\b/i;
+/** A request made of this council, which makes a paragraph worth recording even without a subject we know. */
+const ASKS_COUNCIL =
+  /\b(?:encourag\w*|ask\w*|urg\w*|remind\w*|request\w*|expect\w*|invit\w*|would like)\s+(?:the|your) (?:council|authority|organisation)\b/i;
+
+/** Timeliness words: about enquiries or remedies, these are the subject of a concern or of praise. */
+const ON_TIME =
+  /\b(?:on time|in time|promptly|prompt|quickly|swiftly|without (?:any )?delay|no (?:undue )?delays?|within (?:the )?(?:agreed |requested |required |set |our )?(?:timescales?|deadlines?|time(?: ?(?:frames?|limits?|scales?))?))\b/i;
+const ABOUT_OUR_WORK =
+  /\b(?:remed(?:y|ies)|recommendations?|enquir\w+|requests? for information|investigations?|actions? (?:it|you|the council) agreed)\b/i;
+
+const ABOUT_TRAINING = /\b(?:course|training|workshop)\b/i;
+
+/**
+ * "The Council responded to all our enquiries on time, with no delays": good performance, stated as fact. (A course
+ * arranged "without delay" is praise for training, which its own rule reads.)
+ */
+const isGoodPerformance = (s: string) =>
+  ABOUT_OUR_WORK.test(s) &&
+  (ON_TIME.test(s) || TIMELY_DENIAL.test(s)) &&
+  !saysBad(s) &&
+  !ASKS.test(s) &&
+  !ABOUT_TRAINING.test(s);
+
+/** Something went wrong, or the council is asked to do better: what makes a sentence about timeliness a concern. */
+const isShortfall = (s: string) => saysBad(s) || ASKS.test(s);
 
 interface Rule {
   category: ConcernCategory;
@@ -50,9 +75,10 @@ interface Rule {
   tone: (s: string) => Tone;
 }
 
-const praiseUnlessNegative = (s: string): Tone => (NEGATIVE.test(s) ? "concern" : "praise");
+const praiseUnlessNegative = (s: string): Tone => (saysBad(s) ? "concern" : "praise");
 const isImprovement = (s: string) =>
-  /\bimprov(?:ed|ement|ing)\b/i.test(s) && !NOT_IMPROVED.test(s) && !/\bnot\b/i.test(s);
+  (/\bimprov(?:ed|ement|ing)\b/i.test(s) && !NOT_IMPROVED.test(s) && !saysBad(s) && !ASKS.test(s)) ||
+  isGoodPerformance(s);
 
 /** First rule that matches a sentence decides its category; the order puts the most specific first. */
 const RULES: Rule[] = [
@@ -66,7 +92,8 @@ const RULES: Rule[] = [
     category: "remedy_delays",
     test: (s) =>
       /\bremed(?:y|ies)\b|\brecommendations?\b/i.test(s) &&
-      /\b(?:timescales?|deadlines?|late|delay\w*|on time|overdue)\b/i.test(s),
+      /\b(?:timescales?|deadlines?|late|delay\w*|on time|overdue|promptly|quickly)\b/i.test(s) &&
+      isShortfall(s),
     tone: () => "concern",
   },
   {
@@ -74,8 +101,11 @@ const RULES: Rule[] = [
     test: (s) =>
       /\b(?:enquir\w+|investigations?|requests? for information)\b/i.test(s) &&
       /\b(?:respon\w*|repl\w*|answer\w*)\b/i.test(s) &&
-      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within)\b/i.test(s) ||
-        NOT_IMPROVED.test(s)),
+      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within|on time|promptly|quickly)\b/i.test(
+        s,
+      ) ||
+        NOT_IMPROVED.test(s)) &&
+      isShortfall(s),
     tone: () => "concern",
   },
   {
@@ -96,7 +126,7 @@ const RULES: Rule[] = [
   },
   {
     category: "training",
-    test: (s) => /\b(?:course|training|workshop)\b/i.test(s) && /\b(?:your|the council'?s?)\b/i.test(s),
+    test: (s) => ABOUT_TRAINING.test(s) && /\b(?:your|the council'?s?)\b/i.test(s),
     tone: praiseUnlessNegative,
   },
   {
@@ -106,18 +136,11 @@ const RULES: Rule[] = [
   },
 ];
 
-const EVALUATIVE = new RegExp(`${POSITIVE.source}|${NEGATIVE.source}`, "i");
+const EVALUATIVE = new RegExp(`${POSITIVE.source}|${NEGATIVE.source}|${ASKS_COUNCIL.source}`, "i");
 
+/** Whether every council's letter of its year carries this paragraph (general.ts), so it is never a concern. */
 export function isBoilerplate(paragraph: string): boolean {
-  // A converter's stray symbols on a line of their own ("!", "•", ":") come before the words that say what it is.
-  // Only the opening words matter, so only they are lower-cased and matched (one combined pattern).
-  const head = paragraph
-    .trimStart()
-    .slice(0, 200)
-    .replace(/^(?:[^\p{L}\n]*\n)+/u, "")
-    .slice(0, 120)
-    .toLowerCase();
-  return BOILERPLATE_START.test(head);
+  return isGeneral(paragraph);
 }
 
 function classify(sentence: string): { category: ConcernCategory; tone: Tone } | undefined {
@@ -129,10 +152,13 @@ function classify(sentence: string): { category: ConcernCategory; tone: Tone } |
 export function readConcerns(body: string[]): Concern[] {
   const concerns: Concern[] = [];
   for (const paragraph of body) {
-    if (isBoilerplate(paragraph) || !/[.!?]/.test(paragraph) || !ADDRESSES_COUNCIL.test(paragraph)) continue;
+    const stops = paragraph.includes(".") || paragraph.includes("!") || paragraph.includes("?");
+    if (!stops || !ADDRESSES_COUNCIL.test(paragraph)) continue;
+    const own = councilSentences(paragraph);
+    if (own.length === 0) continue;
     const groups: { category: ConcernCategory; tone: Tone; sentences: string[] }[] = [];
     let pending: string[] = [];
-    for (const sentence of sentences(paragraph)) {
+    for (const sentence of own) {
       const found = classify(sentence);
       const last = groups[groups.length - 1];
       if (found && last && last.category === found.category) {
@@ -147,16 +173,20 @@ export function readConcerns(body: string[]): Concern[] {
         pending.push(sentence);
       }
     }
-    if (groups.length === 0 && pending.length > 0 && EVALUATIVE.test(paragraph)) {
+    if (groups.length === 0 && pending.length > 0) {
       const text = pending.join(" ");
-      groups.push({
-        category: "other",
-        tone: NEGATIVE.test(text) ? "concern" : "praise",
-        sentences: pending,
-      });
+      if (EVALUATIVE.test(text)) {
+        groups.push({
+          category: "other",
+          tone: saysBad(text) || ASKS_COUNCIL.test(text) ? "concern" : "praise",
+          sentences: pending,
+        });
+      }
     }
     for (const group of groups) {
-      const quote = group.sentences.join(" ");
+      // The letter's own words, bounded: a real concern is a few sentences; a runaway line is not kept whole.
+      const whole = group.sentences.join(" ");
+      const quote = copied(whole.length > MAX_QUOTE ? `${whole.slice(0, MAX_QUOTE - 1).trimEnd()}…` : whole);
       concerns.push({
         category: group.category,
         tone: group.tone,
@@ -167,6 +197,17 @@ export function readConcerns(body: string[]): Concern[] {
   }
   return concerns;
 }
+
+/**
+ * A string of its own with `text`'s characters. A quote is cut from the letter's text, and in V8 a string cut from
+ * another keeps the whole of that one alive: a record kept in the store would keep its letter's text with it.
+ */
+function copied(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** The longest quote kept: real concerns run to a few sentences. */
+const MAX_QUOTE = 1500;
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|\\d+";
 
@@ -210,11 +251,21 @@ function summarise(category: ConcernCategory, tone: Tone, quote: string): string
       return /complaint handling/i.test(quote)
         ? "Complaint handling training delivered to the council's staff"
         : "Training delivered to the council's staff";
-    case "improvement":
-      if (/\bremed(?:y|ies)\b/i.test(quote) && /timescale|on time|deadline/i.test(quote))
-        return "Remedies completed within the agreed timescales more often than before";
-      if (/enquir/i.test(quote)) return "Faster responses to the Ombudsman's enquiries";
+    case "improvement": {
+      const better = /\bimprov(?:ed|ement|ing)\b/i.test(quote);
+      if (
+        /\bremed(?:y|ies)\b|\brecommendations?\b/i.test(quote) &&
+        /timescale|on time|deadline|delay|late/i.test(quote)
+      )
+        return better
+          ? "Remedies completed within the agreed timescales more often than before"
+          : "Remedies completed within the agreed timescales";
+      if (/enquir/i.test(quote))
+        return better
+          ? "Faster responses to the Ombudsman's enquiries"
+          : "The Ombudsman's enquiries answered on time";
       return "Improvement recognised";
+    }
     case "complaint_handling":
       return tone === "praise"
         ? "Complaint handling praised"

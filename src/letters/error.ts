@@ -3,12 +3,19 @@
  * returns it, and `ombuds parse`/`ingest` print `file: field: reason`.
  */
 export class ParseError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${field}: ${reason}`);
+  readonly file: string;
+  readonly field: string;
+  readonly reason: string;
+
+  /** Each part is bounded, so that no input (a 400,000-character line, a binary file) makes a message unbounded. */
+  constructor(file: string, field: string, reason: string) {
+    const f = bounded(file, 300);
+    const d = bounded(field, 100);
+    const r = bounded(reason, 400);
+    super(`${f}: ${d}: ${r}`);
+    this.file = f;
+    this.field = d;
+    this.reason = r;
     this.name = "ParseError";
   }
 
@@ -18,3 +25,7 @@ export class ParseError extends Error {
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
+
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,7 +1,15 @@
+import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
-import { type AuthorityIndex, existedIn, loadAuthorities, slug } from "../authorities/index.ts";
+import {
+  type Authority,
+  type AuthorityIndex,
+  existedIn,
+  loadAuthorities,
+  slug,
+} from "../authorities/index.ts";
 import { checkLetter } from "./checks.ts";
 import { readConcerns } from "./concerns.ts";
+import { reconcile } from "./consistency.ts";
 import { findDate, LONG_DATE } from "./dates.ts";
 import { ParseError, type ParseResult } from "./error.ts";
 import { normalise } from "./normalise.ts";
@@ -11,6 +19,11 @@ import { readStatistics } from "./statistics.ts";
 export interface ParseOptions {
   /** The reference list of councils; the bundled one by default. */
   authorities?: AuthorityIndex;
+  /**
+   * The sha256 of the file the text came from, when that is not the text itself (a PDF's bytes): the record's
+   * `source.sha256`. By default, the hash of `input`.
+   */
+  sha256?: string;
 }
 
 const TITLE = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Professor|Prof|Cllr|Councillor|Rev|Revd)";
@@ -18,8 +31,12 @@ const SALUTATION = new RegExp(`^dear\\s+(?:(${TITLE})\\.?\\s+)?([^,\\n]+?)[,.:]?
 const ROLE =
   /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general))\b/i;
 const SIGN_OFF = /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)/i;
+/** Who signs the letters (LETTER-FORMATS.md), or the title under the name. */
+const SIGNATORY = /ombudsman|michael king|paul najsarek|amerdeep (?:somal|clarke)/i;
+/** A letter is a few pages; a text this long is something else, and is refused before any pattern runs over it. */
+const MAX_CHARS = 2_000_000;
 const NOT_ADDRESS =
-  /ombudsman|^by (?:e-?mail|post|hand)|^(?:private|strictly private)(?: and| &)? confidential|^annual review|^sent by/i;
+  /ombudsman|^by (?:e-?mail|post|hand)|^(?:private|strictly private)(?: and| &)? confidential|^annual review|^sent by|^(?:re|subject|our ref|your ref|ref|cc|copy to)\b\s*[:.]?/i;
 
 /** Text → record. Never throws: anything that is not a usable letter comes back as a `ParseError`. */
 export function parseLetter(
@@ -43,31 +60,44 @@ function fail(file: string, field: string, reason: string): ParseResult<Letter> 
   return { ok: false, error: new ParseError(file, field, reason) };
 }
 
-function decode(input: string | Uint8Array, file: string): { text: string; sha256: string } | ParseError {
+function decode(
+  input: string | Uint8Array,
+  file: string,
+  hash?: string,
+): { text: string; sha256: string } | ParseError {
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = hash ?? createHash("sha256").update(bytes).digest("hex");
   if (typeof input === "string") return { text: input, sha256 };
   if (bytes.includes(0))
     return new ParseError(file, "file", "is a binary file, not a text letter (convert PDFs to text first)");
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), sha256 };
-  } catch {
+  if (!isUtf8(bytes))
     return new ParseError(file, "file", "is not UTF-8 text (convert it to UTF-8 text first)");
-  }
+  // Validated first, then decoded without checking again; ASCII is its own Latin-1, which is copied rather than
+  // decoded. (A byte-order mark stays at the start, where a TextDecoder would drop it: normalise drops every one.)
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { text: view.toString(isAscii(bytes) ? "latin1" : "utf8"), sha256 };
 }
 
 function parse(input: string | Uint8Array, file: string, options: ParseOptions): ParseResult<Letter> {
-  const decoded = decode(input, file);
+  const size = typeof input === "string" ? input.length : input.byteLength;
+  if (size > MAX_CHARS) {
+    return fail(
+      file,
+      "file",
+      `is ${size.toLocaleString("en-GB")} bytes; a letter is a few pages, at most ${MAX_CHARS.toLocaleString("en-GB")}`,
+    );
+  }
+  const decoded = decode(input, file, options.sha256);
   if (decoded instanceof ParseError) return { ok: false, error: decoded };
   // Control characters other than whitespace mean a binary or corrupted file, whatever its encoding.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: that is exactly what this looks for
   if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded.text)) {
     return fail(file, "file", "contains control characters: it is not a text letter");
   }
-  const { text, paragraphs } = normalise(decoded.text);
+  const { text, paragraphs, lines } = normalise(decoded.text);
   if (text.trim() === "") return fail(file, "file", "is empty");
 
-  const isReview = /annual review/i.test(text) || /annual summary of statistics/i.test(text);
+  const isReview = /annual review/i.test(text) || /annual summary of (?:complaint )?statistics/i.test(text);
   if (!/ombudsman/i.test(text) || !isReview) {
     return fail(
       file,
@@ -75,27 +105,24 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
       "is not an Ombudsman annual review letter (no mention of the Ombudsman and of an annual review)",
     );
   }
+  // Where the letter greets and where it signs off, found once for every reader below.
+  const salutations = paragraphs.flatMap((_, i) => (isSalutation(lines[i]?.[0] ?? "") ? [i] : []));
+  const salutationAt = salutations[0] ?? -1;
+  const signOffAt = paragraphs.findIndex((p, i) => i > salutationAt && isSignOff(p));
+  const notLetter = notALetter(lines, salutations, signOffAt);
+  if (notLetter) return fail(file, "document", `is not an Ombudsman annual review letter: ${notLetter}`);
 
   const warnings: Warning[] = [];
-  const salutationAt = paragraphs.findIndex((p) => /^dear\s/i.test(p));
-  // A document that merely mentions the Ombudsman's annual review is not one: a letter also greets its addressee,
-  // or states the year it reviews.
-  if (salutationAt < 0 && !/year end(?:ing|ed) 31(?:st)? march/i.test(text)) {
-    return fail(
-      file,
-      "document",
-      "is not an Ombudsman annual review letter (no 'Dear ...' and no 'year ending 31 March')",
-    );
-  }
-  const header = paragraphs.slice(0, salutationAt >= 0 ? salutationAt : Math.min(paragraphs.length, 8));
-  const signOffAt = paragraphs.findIndex((p, i) => i > salutationAt && SIGN_OFF.test(p));
+  const header = paragraphs.slice(0, salutationAt);
+  const headerParagraphLines = lines.slice(0, salutationAt);
   const afterSalutation = paragraphs.slice(salutationAt + 1);
 
-  const letterDate = readLetterDate(paragraphs.slice(0, 12), salutationAt >= 0 ? header : []);
+  const letterDate = readLetterDate(lines.slice(0, 12), salutationAt >= 0 ? headerParagraphLines : []);
   if (!letterDate) warnings.push({ field: "letterDate", message: "no date found at the head of the letter" });
 
-  const statistics = readStatistics(afterSalutation);
+  const statistics = readStatistics(afterSalutation, lines.slice(salutationAt + 1), text);
   warnings.push(...statistics.warnings);
+  reconcile(statistics.stats, statistics.remedyBase, warnings);
 
   const year = readYear(text, statistics.period, letterDate, warnings);
   if (year === null)
@@ -107,14 +134,44 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
 
   // The addressee: the header's lines that are not the Ombudsman's heading, the date, "By email" or prose. (Without
   // a salutation the header runs into the body, whose sentences name places: "seminars in London, Bristol, ...".)
-  const headerLines = header.flatMap((p) => p.split("\n")).filter((line) => !isProse(line));
-  const addressLines = headerLines.filter((line) => !NOT_ADDRESS.test(line) && !LONG_DATE.test(line));
-  const salutation = salutationAt >= 0 ? (paragraphs[salutationAt]?.split("\n")[0] ?? "") : "";
+  const headerLines = headerParagraphLines.flat().filter((line) => !isProse(line));
+  const isAddress = (line: string) => !NOT_ADDRESS.test(line) && !LONG_DATE.test(line);
+  const addressLines = headerLines.filter(isAddress);
+  const address = new Set(addressLines);
+  const salutation = salutationAt >= 0 ? (lines[salutationAt]?.[0] ?? "") : "";
   const recipient = readRecipient(salutation, addressLines, warnings);
 
   const authorities = options.authorities ?? loadAuthorities();
-  const named = addressLines.map((line) => stripPerson(line, recipient.surname)).join("\n");
-  let authority = authorities.findIn(named, year) ?? authorities.findIn(headerLines.join("\n"), year);
+  // The council is the addressee: the block that holds the chief officer's role is the address itself, whatever
+  // else the heading names (a predecessor council, a reference line). The other places are read only if need be.
+  const blockLines = header
+    .flatMap((p, i) => (ROLE.test(p) && !isProse(headerParagraphLines[i]?.[0] ?? "") ? [i] : []))
+    .flatMap((i) => headerParagraphLines[i] ?? [])
+    .filter((line) => address.has(line));
+  // In an address the council follows the chief officer's role ("Mr Cooper / Chief Executive / Kent County
+  // Council"): a line above the name (a predecessor council, a reference) is read only if nothing follows.
+  const roleAt = blockLines.findIndex((line) => ROLE.test(line));
+  const person = (lines: string[]) => lines.map((line) => stripPerson(line, recipient.surname)).join("\n");
+  const places = [
+    roleAt >= 0 ? person(blockLines.slice(roleAt)) : "",
+    person(blockLines),
+    person(addressLines),
+    headerLines.join("\n"),
+  ];
+  // The first place that names a council of the letter's year; failing that, the first that names any.
+  let authority: Authority | undefined;
+  let fallback: Authority | undefined;
+  for (const place of places) {
+    if (!place) continue;
+    const found = authorities.findIn(place, year);
+    if (!found) continue;
+    if (existedIn(found, year)) {
+      authority = found;
+      break;
+    }
+    fallback ??= found;
+  }
+  authority ??= fallback;
   let authorityRecord: Letter["authority"];
   if (authority) {
     if (!existedIn(authority, year)) {
@@ -139,6 +196,20 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   }
 
   const period = statistics.period ?? { start: `${year - 1}-04-01`, end: `${year}-03-31` };
+  // The figures that a letter of its year prints: their absence is worth a warning only from the year they began.
+  const { upheld, overview } = statistics.stats;
+  if (year >= 2024 && upheld && !upheld.perHundredThousand) {
+    warnings.push({
+      field: "stats.upheld.perHundredThousand",
+      message: `letters from 2024 give upheld decisions per 100,000 residents; this ${year} letter's could not be found`,
+    });
+  }
+  if (year >= 2025 && upheld && !overview) {
+    warnings.push({
+      field: "stats.overview",
+      message: `letters from 2025 give an overview of the complaints dealt with; this ${year} letter's could not be found`,
+    });
+  }
   const body = paragraphs.slice(salutationAt + 1, signOffAt >= 0 ? signOffAt : undefined);
   const candidate = {
     id: `${slug(authorityRecord.shortName)}/${year}`,
@@ -162,9 +233,52 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   return { ok: true, value: valid.data };
 }
 
+/** "Dear Mr Johnson", "Dear Chief Executive": a paragraph's short first line that greets someone. */
+function isSalutation(first: string): boolean {
+  return (first.charCodeAt(0) | 0x20) === 0x64 && first.length <= 80 && /^dear\s+\S/i.test(first);
+}
+
+/** "Yours sincerely", "Kind regards", "Best wishes": only a paragraph starting with y, k or b can be one. */
+function isSignOff(paragraph: string): boolean {
+  const c = paragraph.charCodeAt(0) | 0x20;
+  return (c === 0x79 || c === 0x6b || c === 0x62) && SIGN_OFF.test(paragraph);
+}
+
+/**
+ * Why a document that speaks of the Ombudsman's annual review is not itself a letter, or null when it is one. A
+ * letter comes from the Ombudsman to one council's chief officer: a heading and an address, then one salutation,
+ * then the body, then a sign-off with the Ombudsman's name or title under it. Committee reports, complaints annual
+ * reports and press releases quote a letter's figures, sentences and headings, but open with prose of their own
+ * before any "Dear ..." and are not signed by the Ombudsman. `lines` are each paragraph's lines, `salutations` the
+ * paragraphs that greet someone and `signOff` the first sign-off after the first of them.
+ */
+function notALetter(lines: string[][], salutations: number[], signOff: number): string | null {
+  const [at] = salutations;
+  if (at === undefined) {
+    return "it greets no one (no 'Dear ...'); a report or press release that quotes a letter is not the letter";
+  }
+  if (salutations.length > 1)
+    return `it holds ${salutations.length} salutations ('Dear ...'): more than one letter`;
+  const head = lines.slice(0, at).flat();
+  const prose = head.find((line) => isProse(line));
+  if (prose !== undefined || head.length > 25) {
+    return "text before 'Dear ...' is not a letter's heading and address (a report or press release quoting a letter?)";
+  }
+  if (signOff < 0) return "it is not signed (no 'Yours sincerely' after the salutation)";
+  const signature = lines
+    .slice(signOff, signOff + 4)
+    .flat()
+    .slice(0, 8);
+  if (!signature.some((line) => SIGNATORY.test(line))) return "it is not signed by the Ombudsman";
+  return null;
+}
+
 /** A sentence, not an address line: it ends a sentence ("...and London Boroughs."), holds two, or is too long. */
 function isProse(line: string): boolean {
-  return line.length > 160 || /[a-z]{2}[.!?]$/.test(line) || /[a-z]{2}[.!?]\s+["'(]?[A-Z]/.test(line);
+  if (line.length > 160) return true;
+  // Both patterns need a full stop, "!" or "?": an address line has none.
+  if (!line.includes(".") && !line.includes("!") && !line.includes("?")) return false;
+  return /[a-z]{2}[.!?]$/.test(line) || /[a-z]{2}[.!?]\s+["'(]?[A-Z]/.test(line);
 }
 
 /** A line that is only a date, as the letter's own date stands ("22 July 2020", "Date: Wednesday 22 July 2020"). */
@@ -175,19 +289,19 @@ const DATE_LINE = new RegExp(
 
 /**
  * The letter's date: a date standing on a line of its own near the top, or else any date in the addressee block
- * (the lines before "Dear ..." that are not prose; `header` is empty when there is no salutation). A date inside a
- * sentence is about something else ("the year ending 31 March 2020", "uploaded ... on 29 July 2020"): taking it
- * would give a wrong date, which is worse than none.
+ * (the lines before "Dear ..." that are not prose; `header` is empty when there is no salutation); both as each
+ * paragraph's lines. A date inside a sentence is about something else ("the year ending 31 March 2020", "uploaded
+ * ... on 29 July 2020"): taking it would give a wrong date, which is worse than none.
  */
-function readLetterDate(top: string[], header: string[]): string | null {
-  for (const paragraph of top) {
-    for (const line of paragraph.split("\n")) {
+function readLetterDate(top: string[][], header: string[][]): string | null {
+  for (const paragraphLines of top) {
+    for (const line of paragraphLines) {
       if (DATE_LINE.test(line)) return findDate(line);
     }
   }
   return findDate(
     header
-      .flatMap((p) => p.split("\n"))
+      .flat()
       .filter((line) => !isProse(line))
       .join("\n"),
   );
@@ -240,7 +354,11 @@ function readRecipient(
       surname = null;
     }
   }
-  if (!surname) warnings.push({ field: "recipient", message: "the addressee's name was not found" });
+  // "Dear Chief Executive" is how a letter to a vacant post greets; only a name that should be there and is not is
+  // worth a warning.
+  const toRole = dear !== null && ROLE.test(dear[2] ?? "") && !dear[1];
+  if (!surname && !toRole)
+    warnings.push({ field: "recipient", message: "the addressee's name was not found" });
   return { title, surname, role: role ? normaliseRole(role) : null };
 }
 
@@ -251,12 +369,35 @@ function normaliseRole(role: string): string {
     .replace(/\b(And|Of)\b/g, (w) => w.toLowerCase());
 }
 
-/** Drop the addressee's title, name and role from a line, so a surname such as "Bury" is not taken for a council. */
+/** A title at a line's start and the capitalised words after it: where the addressee's surname is looked for. */
+const TITLED = new RegExp(`^\\s*${TITLE}\\.?\\s+((?:[A-Z][\\w'-]*\\s+)*)`);
+/** One of those words, with the spaces after it. */
+const NAME_WORD = /[A-Z][\w'-]*\s+/y;
+const isWordCharacter = (c: string | undefined) => c !== undefined && /\w/.test(c);
+
+/**
+ * Drop the addressee's title, name and role from a line, so a surname such as "Bury" is not taken for a council.
+ * The name goes from the line's start: a title, any capitalised words, then the surname as a word of its own ("Mr
+ * John Smith"), the fewest words that reach it (as `^\s*TITLE\.?\s+(?:[A-Z][\w'-]*\s+)*?SURNAME\b` would find). It is
+ * looked for without building that pattern, which would be compiled anew for every letter's surname.
+ */
 function stripPerson(line: string, surname: string | null): string {
   let out = line.replace(ROLE, " ");
-  if (surname) {
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`^\\s*${TITLE}\\.?\\s+(?:[A-Z][\\w'-]*\\s+)*?${escaped}\\b`), " ");
+  const titled = surname ? TITLED.exec(out) : null;
+  if (surname && titled) {
+    // `at`: where the next capitalised word starts (first, right after the title); the surname is tried there
+    // before that word is passed over, up to the end of the words.
+    const wordsEnd = titled[0].length;
+    for (let at = wordsEnd - (titled[1]?.length ?? 0); ; ) {
+      const after = at + surname.length;
+      if (out.startsWith(surname, at) && isWordCharacter(out[after - 1]) !== isWordCharacter(out[after])) {
+        out = ` ${out.slice(after)}`;
+        break;
+      }
+      NAME_WORD.lastIndex = at;
+      if (at >= wordsEnd || NAME_WORD.exec(out) === null) break;
+      at = NAME_WORD.lastIndex;
+    }
   }
   return out.trim();
 }

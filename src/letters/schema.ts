@@ -9,6 +9,8 @@ import { AuthorityType } from "../authorities/schema.ts";
 const isoDate = z.iso.date();
 const percent = z.number().min(0).max(100);
 const count = z.number().int().min(0);
+/** Upheld decisions per 100,000 residents, printed to one decimal. */
+const perResidents = z.number().min(0).max(100_000);
 
 /** The kinds of paragraph the Ombudsman writes to one council; extend here and nowhere else. */
 export const ConcernCategory = z.enum([
@@ -38,6 +40,16 @@ export const Concern = z
   .strict();
 export type Concern = z.infer<typeof Concern>;
 
+/**
+ * From 2024: upheld decisions per 100,000 residents ("Adjusted for Kent's population, this is 4.8 upheld decisions
+ * per 100,000 residents") and the average for authorities of the type ("The average for authorities of this type is
+ * 4.5 ..."). The whole object is null where the letter gives neither.
+ */
+export const PerHundredThousand = z
+  .object({ value: perResidents.nullable(), similarAverage: perResidents.nullable() })
+  .strict();
+export type PerHundredThousand = z.infer<typeof PerHundredThousand>;
+
 /** Each figure is null where the letter does not give it, or gives it in a way we cannot read with certainty. */
 export const UpheldStat = z
   .object({
@@ -45,6 +57,7 @@ export const UpheldStat = z
     similarAverage: percent.nullable(),
     count: count.nullable(),
     investigations: count.nullable(),
+    perHundredThousand: PerHundredThousand.nullable(),
   })
   .strict();
 export type UpheldStat = z.infer<typeof UpheldStat>;
@@ -64,11 +77,27 @@ export const RemedyStat = z
   .strict();
 export type RemedyStat = z.infer<typeof RemedyStat>;
 
+/**
+ * From 2025: what happened to every complaint the Ombudsman dealt with in the year ("we dealt with 291 complaints.
+ * Of these, 87 were not for us or not ready for us to investigate. We assessed and closed 128 complaints. We
+ * investigated 76 complaints."). Null where the letter does not give it.
+ */
+export const Overview = z
+  .object({
+    dealtWith: count.nullable(),
+    notForUs: count.nullable(),
+    assessedAndClosed: count.nullable(),
+    investigated: count.nullable(),
+  })
+  .strict();
+export type Overview = z.infer<typeof Overview>;
+
 export const Stats = z
   .object({
     upheld: UpheldStat.nullable(),
     compliance: ComplianceStat.nullable(),
     remedy: RemedyStat.nullable(),
+    overview: Overview.nullable(),
   })
   .strict();
 export type Stats = z.infer<typeof Stats>;

@@ -2,7 +2,7 @@ const ABBREVIATION = /(?:^|\s)(?:mr|mrs|ms|dr|st|no|nos|prof|cllr|e\.g|i\.e|etc|
 
 /** Split a paragraph into sentences, keeping each sentence's own text (lines joined by single spaces). */
 export function sentences(paragraph: string): string[] {
-  const text = paragraph.replace(/\s*\n\s*/g, " ").trim();
+  const text = (paragraph.includes("\n") ? paragraph.replace(/\s*\n\s*/g, " ") : paragraph).trim();
   const out: string[] = [];
   let start = 0;
   const boundary = /[.!?]["')\]]?\s+(?=["'(]?[A-Z0-9])/g;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Letter } from "../letters/schema.ts";
 
-export const SCHEMA_VERSION = 1;
+/** 2: letters' `stats.upheld.perHundredThousand` and `stats.overview`. Older files are migrated on load (migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** When each stored letter last went in, and how: the digest reports what is new since a channel's last post. */
 export const Ingested = z

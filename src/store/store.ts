@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import lockfile from "proper-lockfile";
+import { migrate } from "./migrate.ts";
 import { emptyStore, SCHEMA_VERSION, StoreData } from "./schema.ts";
 
 /** Why the store cannot be used. The file it names is left exactly as it was. */
@@ -39,11 +40,16 @@ function validate(file: string, text: string): StoreData {
       `was written by a newer ombuds (schemaVersion ${version}, this one reads ${SCHEMA_VERSION}); it was left untouched`,
     );
   }
-  const parsed = StoreData.safeParse(raw);
+  // An older store is brought up to this version in memory; it is written as this version only when next written.
+  const parsed = StoreData.safeParse(migrate(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "(top level)";
-    throw new StoreError(file, `is not an ombuds store: ${where}: ${issue?.message}; it was left untouched`);
+    const read = typeof version === "number" && version < SCHEMA_VERSION ? ` (schemaVersion ${version})` : "";
+    throw new StoreError(
+      file,
+      `is not an ombuds store${read}: ${where}: ${issue?.message}; it was left untouched`,
+    );
   }
   return parsed.data;
 }
@@ -79,7 +85,11 @@ async function readInto(db: Low<StoreData>, file: string): Promise<void> {
   }
 }
 
-/** Read the store; a missing file is an empty store. Throws `StoreError` for anything else it cannot use. */
+/**
+ * Read the store; a missing file is an empty store. Throws `StoreError` for anything else it cannot use. An older
+ * store comes back migrated to this version, and the file is not touched: it is written as this version only when
+ * `updateStore` next changes something.
+ */
 export async function readStore(file: string): Promise<Store> {
   const db = database(file);
   await readInto(db, file);

@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseLetter } from "../../src/letters/parse.ts";
 import { Letter } from "../../src/letters/schema.ts";
+import { countFigures } from "../../src/store/changes.ts";
 import { SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
 
 const BIN = resolve("bin/ombuds.js");
@@ -95,6 +97,48 @@ describe("ombuds ingest", () => {
     expect(stdout).toMatch(/5 added, 0 updated, 0 unchanged, 1 failed/);
     expect(stderr).toContain("no/such/letter.txt: error: file: does not exist");
     expect(JSON.parse(readFileSync(store, "utf8")).letters).toHaveLength(5);
+  });
+
+  it("keeps a stored letter with more figures (exit 1, naming the file); --replace replaces it and says what changed", async () => {
+    const store = join(tempDir(), "db.json");
+    const file = `${SAMPLES}/sefton.txt`;
+    const parsed = parseLetter(readFileSync(file), file);
+    if (!parsed.ok) throw new Error(parsed.error.reason);
+    // The stored record has the 2024 per-100,000 figures that this file does not give.
+    const stored = structuredClone(parsed.value);
+    if (stored.stats.upheld) stored.stats.upheld.perHundredThousand = { value: 4.8, similarAverage: null };
+    writeFileSync(store, JSON.stringify({ schemaVersion: 2, letters: [stored] }));
+    const [figures, storedFigures] = [countFigures(parsed.value), countFigures(stored)];
+
+    const kept = await ombuds(["ingest", file], { OMBUDS_DB: store });
+    expect(kept.code).toBe(1);
+    expect(kept.stdout).toMatch(/0 added, 0 updated, 0 unchanged, 0 failed, 1 not stored/);
+    expect(kept.stderr).toBe(
+      `${file}: not stored: sefton/2020 has ${figures} figures where the stored letter (from ${file}) has ${storedFigures}; stored letter kept; use --replace to replace it\n`,
+    );
+
+    const replaced = await ombuds(["ingest", file, "--replace", "--json"], { OMBUDS_DB: store });
+    expect(replaced).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(replaced.stdout)).toMatchObject({
+      updated: [{ id: "sefton/2020", file, changes: ["stats.upheld.perHundredThousand.value 4.8 → null"] }],
+      kept: [],
+    });
+    expect(JSON.parse(readFileSync(store, "utf8")).letters[0].stats.upheld.perHundredThousand).toBeNull();
+  });
+
+  it("prints each updated letter with what changed", async () => {
+    const letters = sampleFolder();
+    const env = { OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: letters };
+    await ombuds(["ingest"], env);
+    const bury = join(letters, "2020", "bury.txt");
+    const text = readFileSync(bury, "utf8").replace("40% of complaints", "47% of complaints");
+    writeFileSync(bury, text.replace("6\nupheld decisions", "7\nupheld decisions"));
+    const { code, stdout } = await ombuds(["ingest"], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/0 added, 1 updated, 4 unchanged, 0 failed\n/);
+    expect(stdout).toMatch(
+      /^ {2}updated: bury\/2020 from .*bury\.txt: stats\.upheld\.rate 40 → 47; stats\.upheld\.count 6 → 7$/m,
+    );
   });
 
   it("stops with a clear error on a store it cannot read, and leaves it untouched", async () => {

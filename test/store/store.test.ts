@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { loadAuthorities } from "../../src/authorities/index.ts";
-import { ingestPaths, readStore, StoreError } from "../../src/store/index.ts";
+import { ingestPaths, readStore, StoreData, StoreError } from "../../src/store/index.ts";
+import { migrate } from "../../src/store/migrate.ts";
 import { subscription } from "../fixtures/subscriptions.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 
@@ -31,7 +32,7 @@ describe("ingest", () => {
     expect(raw.ingested.map((i: { id: string; change: string }) => [i.id, i.change])).toEqual(
       report.added.sort().map((id) => [id, "added"]),
     );
-    expect(raw.schemaVersion).toBe(1);
+    expect(raw.schemaVersion).toBe(2);
     expect(raw.letters.map((l: { id: string }) => l.id)).toEqual(report.added.sort());
   });
 
@@ -52,13 +53,19 @@ describe("ingest", () => {
     const letters = sampleFolder();
     await ingestPaths(store, [letters]);
     const file = join(letters, "2020", "bury.txt");
-    writeFileSync(file, readFileSync(file, "utf8").replace("6\nupheld decisions", "7\nupheld decisions"));
+    // 7 upheld of 15 investigations is 47%: the figures still agree, so none is left empty.
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("40% of complaints", "47% of complaints")
+        .replace("6\nupheld decisions", "7\nupheld decisions"),
+    );
     const report = await ingestPaths(store, [letters]);
-    expect(report.updated).toEqual(["bury/2020"]);
+    expect(report.updated.map((u) => u.id)).toEqual(["bury/2020"]);
+    expect(report.updated[0]?.changes).toEqual(["stats.upheld.rate 40 → 47", "stats.upheld.count 6 → 7"]);
     expect(report.unchanged).toHaveLength(4);
     const bury = (await readStore(store)).data.letters.find((l) => l.id === "bury/2020");
-    expect(bury?.stats.upheld?.count).toBe(7);
-    expect(bury?.warnings.map((w) => w.field)).toContain("stats.upheld.rate"); // 40% is not 7 of 15
+    expect(bury?.stats.upheld).toMatchObject({ rate: 47, count: 7 });
   });
 
   it("bad files fail with file and reason while the good ones are still stored", async () => {
@@ -105,8 +112,13 @@ describe("a store file it cannot read", () => {
     ["is empty", ""],
     ["has a foreign shape", JSON.stringify({ users: [{ name: "x" }] })],
     ["is a JSON array", "[]"],
-    ["holds an invalid letter", JSON.stringify({ schemaVersion: 1, letters: [{ id: "x" }] })],
-    ["was written by a newer ombuds", JSON.stringify({ schemaVersion: 2, letters: [] })],
+    ["holds an invalid letter", JSON.stringify({ schemaVersion: 2, letters: [{ id: "x" }] })],
+    [
+      "holds an invalid letter in a version-1 store",
+      JSON.stringify({ schemaVersion: 1, letters: [{ id: "x" }] }),
+    ],
+    ["was written by a newer ombuds", JSON.stringify({ schemaVersion: 3, letters: [] })],
+    ["has no schemaVersion", JSON.stringify({ letters: [] })],
     [
       "holds a digest subscription at 25:00",
       JSON.stringify({ schemaVersion: 1, letters: [], subscriptions: [{ ...SUBSCRIPTION, time: "25:00" }] }),
@@ -137,9 +149,109 @@ describe("a store file it cannot read", () => {
     );
     await ingestPaths(store, [sampleFolder()]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
+    expect(raw.schemaVersion).toBe(2);
     expect(raw.extra).toEqual({ from: "a newer ombuds" });
     expect(raw.subscriptions).toEqual([SUBSCRIPTION]);
     expect(raw.letters).toHaveLength(5);
+  });
+});
+
+describe("a version-1 store (written before per-100,000 figures and the complaint overview)", () => {
+  /** The five sample letters, a subscription or two and their digests, as ombuds with schemaVersion 1 stored them. */
+  const V1 = "test/fixtures/store-v1.json";
+  const v1 = () => JSON.parse(readFileSync(V1, "utf8"));
+  const copyV1 = (text = readFileSync(V1, "utf8")) => {
+    const store = join(tempDir(), "db.json");
+    writeFileSync(store, text);
+    return store;
+  };
+  /** What migration should make of a version-1 letter: the two new keys, null; nothing else touched. */
+  const asV2 = (letter: { stats: { upheld: object | null } & object }) => ({
+    ...letter,
+    stats: {
+      ...letter.stats,
+      upheld: letter.stats.upheld && { ...letter.stats.upheld, perHundredThousand: null },
+      overview: null,
+    },
+  });
+
+  it("loads with every letter, subscription and digest intact, and reading it writes nothing", async () => {
+    const store = copyV1();
+    const before = { bytes: readFileSync(store), mtime: statSync(store).mtimeMs };
+    const { data } = await readStore(store);
+    const old = v1();
+    expect(data.schemaVersion).toBe(2);
+    expect(data.letters).toEqual(old.letters.map(asV2));
+    expect(data.letters.map((l) => l.id)).toEqual([
+      "bath-and-north-east-somerset/2020",
+      "bromsgrove/2020",
+      "bury/2020",
+      "sefton/2020",
+      "stockport/2020",
+    ]);
+    expect(data.ingested).toEqual(old.ingested);
+    expect(data.subscriptions).toEqual(old.subscriptions);
+    expect(data.digests).toEqual(old.digests);
+    expect(readFileSync(store).equals(before.bytes)).toBe(true);
+    expect(statSync(store).mtimeMs).toBe(before.mtime);
+  });
+
+  it("with an invalid letter is still refused, naming the field, and left byte-for-byte untouched", async () => {
+    const old = v1();
+    old.letters[3].stats.upheld.rate = 181;
+    const text = JSON.stringify(old);
+    const store = copyV1(text);
+    const error = await ingestPaths(store, [sampleFolder()]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(
+      /is not an ombuds store \(schemaVersion 1\): letters\.3\.stats\.upheld\.rate: .*left untouched/,
+    );
+    await expect(readStore(store)).rejects.toThrow("letters.3.stats.upheld.rate");
+    expect(readFileSync(store, "utf8")).toBe(text);
+  });
+
+  describe("migrate (no files)", () => {
+    it("adds stats.overview: null to every letter and perHundredThousand: null to every upheld stat", () => {
+      const old = v1();
+      const migrated = migrate(old) as { schemaVersion: number; letters: unknown[] };
+      expect(migrated.schemaVersion).toBe(2);
+      expect(migrated.letters).toEqual(old.letters.map(asV2));
+      // Bath and North East Somerset's letter has no statistics: its upheld stays null, nothing is invented.
+      expect(migrated.letters[0]).toMatchObject({
+        stats: { upheld: null, compliance: null, remedy: null, overview: null },
+      });
+      expect(StoreData.safeParse(migrated).success).toBe(true);
+    });
+
+    it("keeps everything else exactly, including keys it does not know, and never changes its input", () => {
+      const old = { ...v1(), extra: { from: "a newer feature" } };
+      const copy = structuredClone(old);
+      const migrated = migrate(old) as typeof old;
+      expect(old).toEqual(copy);
+      expect(migrated).toEqual({ ...copy, schemaVersion: 2, letters: copy.letters.map(asV2) });
+    });
+
+    it("leaves a current store, a newer one and foreign shapes as they are, for validation to judge", () => {
+      const current = { schemaVersion: 2, letters: [] };
+      expect(migrate(current)).toBe(current);
+      for (const other of [
+        { schemaVersion: 3, letters: [{ stats: {} }] },
+        { users: [{ name: "x" }] },
+        [],
+        "text",
+        null,
+      ]) {
+        expect(migrate(other)).toEqual(other);
+      }
+    });
+
+    it("passes a malformed version-1 letter through unchanged, so validation names its field", () => {
+      const migrated = migrate({ schemaVersion: 1, letters: [{ id: "x" }, 7] });
+      expect(migrated).toEqual({ schemaVersion: 2, letters: [{ id: "x" }, 7] });
+      const parsed = StoreData.safeParse(migrated);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path.slice(0, 2)).toEqual(["letters", 0]);
+    });
   });
 });
 

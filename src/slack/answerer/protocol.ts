@@ -15,11 +15,15 @@ export type Call =
 
 export type Request = Call & { id: number };
 
-/** The start-up ingest's outcome: counts, and each file that failed as `ParseError` names it. */
+/**
+ * The start-up ingest's outcome: counts, each file that failed as `ParseError` names it, and each file not stored
+ * because the stored letter has more figures.
+ */
 export interface IngestSummary {
   added: number;
   updated: number;
   failed: { file: string; field: string; reason: string }[];
+  kept: { id: string; file: string; reason: string }[];
 }
 
 /** An error as it crosses the thread boundary: enough to log it, and to rebuild a store error for the CLI. */

@@ -50,6 +50,7 @@ async function ingestFolder(paths: string[]): Promise<void> {
     added: report.added.length,
     updated: report.updated.length,
     failed: report.failed.map(({ file, field, reason }) => ({ file, field, reason })),
+    kept: report.kept,
   };
   post({ type: "ingested", summary });
 }
