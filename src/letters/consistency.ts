@@ -175,8 +175,18 @@ export function reconcile(stats: Stats, remedyBase: number | null, warnings: War
     }
   }
 
-  // Not calculable: a share of nothing.
+  // Not calculable: a share of nothing. A letter may print no rate at all then (2025's "We investigated 0 complaints
+  // and upheld 0."): the rate was not missed, there was none to give.
   const { upheld, compliance, remedy } = stats;
+  const none = (field: string, why: string) => {
+    for (const warning of warnings) {
+      if (warning.field === field && warning.message.startsWith("not found")) warning.message = why;
+    }
+  };
+  if (upheld?.rate === null && upheld.investigations === 0)
+    none("stats.upheld.rate", "not calculable: no investigations in the period");
+  if (remedy?.rate === null && (upheld?.count ?? remedyBase) === 0)
+    none("stats.remedy.rate", "not calculable: no upheld decisions in the period");
   if (upheld && upheld.rate !== null && upheld.investigations === 0) {
     upheld.rate = null;
     warnings.push({ field: "stats.upheld.rate", message: "not calculable: no investigations in the period" });

@@ -22,11 +22,27 @@ function councilOf(letter: Letter): string {
 }
 
 /**
- * The letter's own names in one pattern, longest first: the council's name and short name (with the kind of council
- * that may follow: "Bury Council", "Bury Metropolitan Borough Council"), and the addressee. Names are matched as
- * printed (capitalised), so a short name that is also a word ("Reading", "Bath") is left alone in lower case.
+ * The letter's own names, as two patterns: the council's name and short name, longest first (with the kind of
+ * council that may follow: "Bury Council", "Bury Metropolitan Borough Council"), then the addressee. Names are
+ * matched as printed (capitalised), so a short name that is also a word ("Reading", "Bath") is left alone in lower
+ * case. Each pattern is built once per council and per surname, not once per letter: a store holds each council's
+ * letters of many years, and compiling ten thousand patterns costs more than masking with them.
  */
-function namesOf(letter: Letter): RegExp | null {
+const councilPatterns = new Map<string, RegExp>();
+const personPatterns = new Map<string, RegExp>();
+const CACHE_LIMIT = 10_000;
+
+function cached(cache: Map<string, RegExp>, source: string): RegExp {
+  let found = cache.get(source);
+  if (!found) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    found = new RegExp(source, "g");
+    cache.set(source, found);
+  }
+  return found;
+}
+
+function namesOf(letter: Letter): RegExp[] {
   const names = new Set<string>();
   const { name, shortName } = letter.authority;
   for (const n of [
@@ -37,15 +53,18 @@ function namesOf(letter: Letter): RegExp | null {
     if (n.trim().length >= 2) names.add(n.trim());
   }
   const parts = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const council = `(?:${parts.join("|")})(?: (?:Metropolitan|Borough|District|City|County|London|Royal))*(?: Council)?(?:'s)?`;
+  const council = `\\b(?:${parts.join("|")})(?: (?:Metropolitan|Borough|District|City|County|London|Royal))*(?: Council)?(?:'s)?`;
+  const patterns = [cached(councilPatterns, council)];
   const surname = letter.recipient?.surname?.trim();
-  const person = surname && surname.length >= 2 ? `|(?:${TITLE}\\.? )?${escapeRegExp(surname)}\\b` : "";
-  return new RegExp(`\\b(?:${council}${person})`, "g");
+  if (surname && surname.length >= 2)
+    patterns.push(cached(personPatterns, `\\b(?:${TITLE}\\.? )?${escapeRegExp(surname)}\\b`));
+  return patterns;
 }
 
 /** A concern's text with the letter's names masked, spaces, quotes, dashes and case made one. */
-function masked(quote: string, names: RegExp | null): string {
-  const text = names ? quote.replace(names, "\u2039name\u203a") : quote;
+function masked(quote: string, names: readonly RegExp[]): string {
+  let text = quote;
+  for (const pattern of names) text = text.replace(pattern, "\u2039name\u203a");
   return text
     .replace(/[\u2018\u2019\u201b`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
@@ -62,7 +81,7 @@ function masked(quote: string, names: RegExp | null): string {
 export function withoutSharedParagraphs(checked: readonly Letter[], letters: readonly Letter[]): Letter[] {
   // year → masked quote → the councils whose letters hold it
   const holders = new Map<number, Map<string, Set<string>>>();
-  const names = new Map<Letter, RegExp | null>();
+  const names = new Map<Letter, RegExp[]>();
   const namesFor = (letter: Letter) => {
     let found = names.get(letter);
     if (found === undefined) {
