@@ -481,9 +481,51 @@ export function isGeneral(paragraph: string): boolean {
  * that only state statistics ("We investigated 76 complaints and upheld 63.").
  */
 export function councilSentences(paragraph: string): string[] {
-  const { general, parts, statistics } = read(paragraph, someByMeaning);
-  if (general) return [];
-  return statistics ? parts.filter((s) => !isStatistic(s)) : parts;
+  if (knownGeneral(paragraph)) return [];
+  const { general, parts, statistics, ownFrom } = read(paragraph, someByMeaning);
+  if (general) {
+    // Only a judgement by meaning is worth keeping: an opening is found in one short scan, and the statistics (and
+    // many paragraphs known by their opening) are each letter's own, which would only crowd the others out.
+    if (general.by === "meaning") remember(paragraph);
+    return [];
+  }
+  if (!statistics) return parts;
+  // The sentences that are not statistics: those before `ownFrom` are, and the one there is not (read tested them).
+  const own: string[] = [];
+  for (let i = Math.max(ownFrom, 0); i < parts.length; i++) {
+    const sentence = parts[i] as string;
+    if (i === ownFrom || !isStatistic(sentence)) own.push(sentence);
+  }
+  return own;
+}
+
+/**
+ * Paragraphs already found general, by their exact text: every council's letter of a year carries the same ones, so
+ * a batch of letters judges each of them once. Whether a paragraph is general depends on its text alone, so the
+ * answer is the one `read` would give. They are filed by length (a number is hashed for free, a paragraph's text is
+ * not) and compared whole; the store is bounded (emptied when full), and each one kept is a copy of its own: a
+ * paragraph cut from a letter's text would keep the whole of that text alive.
+ */
+const KNOWN_GENERAL = new Map<number, string[]>();
+let knownGeneralCount = 0;
+const KNOWN_GENERAL_MAX = 512;
+const KNOWN_GENERAL_LONGEST = 4000;
+
+function knownGeneral(paragraph: string): boolean {
+  return KNOWN_GENERAL.get(paragraph.length)?.includes(paragraph) === true;
+}
+
+function remember(paragraph: string): void {
+  if (paragraph.length > KNOWN_GENERAL_LONGEST) return;
+  if (knownGeneralCount >= KNOWN_GENERAL_MAX) {
+    KNOWN_GENERAL.clear();
+    knownGeneralCount = 0;
+  }
+  const copy = JSON.parse(JSON.stringify(paragraph)) as string;
+  const same = KNOWN_GENERAL.get(paragraph.length);
+  if (same) same.push(copy);
+  else KNOWN_GENERAL.set(paragraph.length, [copy]);
+  knownGeneralCount++;
 }
 
 /** What may be a statistic: every one of them holds a figure or says no recommendations were due. */
@@ -500,6 +542,8 @@ function read(
   general: GeneralMatch | undefined;
   parts: string[];
   statistics: boolean;
+  /** Where `statistics`: the first of `parts` that is not a statistic, every one before it being one (-1: none). */
+  ownFrom: number;
 } {
   const opening = OPENINGS.exec(head(paragraph));
   if (opening) {
@@ -509,6 +553,7 @@ function read(
         general: { year: entry.year, about: entry.about, by: "opening" },
         parts: [],
         statistics: false,
+        ownFrom: 0,
       };
     }
   }
@@ -520,11 +565,14 @@ function read(
     return parts;
   };
   const statistics = STATISTIC_HINT.test(text);
-  if (statistics && split().length > 0 && split().every(isStatistic)) {
+  // The first sentence that is not a statistic (every one before it is), where the paragraph may hold some.
+  const ownFrom = statistics ? split().findIndex((s) => !isStatistic(s)) : 0;
+  if (statistics && split().length > 0 && ownFrom < 0) {
     return {
       general: { year: null, about: "the letter's statistics", by: "statistics" },
       parts: split(),
       statistics,
+      ownFrom,
     };
   }
   // A paragraph that reports on this council is its own, whatever else it says; only one that does not is looked
@@ -532,7 +580,12 @@ function read(
   const own = NAMES_COUNCIL.test(text) && FINDING.test(text) && split().some(reportsOnCouncil);
   const entry = own ? undefined : meaning(text);
   if (entry) {
-    return { general: { year: entry.year, about: entry.about, by: "meaning" }, parts: [], statistics };
+    return {
+      general: { year: entry.year, about: entry.about, by: "meaning" },
+      parts: [],
+      statistics,
+      ownFrom,
+    };
   }
-  return { general: undefined, parts: split(), statistics };
+  return { general: undefined, parts: split(), statistics, ownFrom };
 }

@@ -69,7 +69,7 @@ function decode(
   const sha256 = hash ?? createHash("sha256").update(bytes).digest("hex");
   if (typeof input === "string") return { text: input, sha256 };
   if (bytes.includes(0))
-    return new ParseError(file, "file", "is a binary file, not a text letter (convert PDFs to text first)");
+    return new ParseError(file, "file", "is a binary file, neither a text letter nor a PDF");
   if (!isUtf8(bytes))
     return new ParseError(file, "file", "is not UTF-8 text (convert it to UTF-8 text first)");
   // Validated first, then decoded without checking again; ASCII is its own Latin-1, which is copied rather than
@@ -106,7 +106,8 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
     );
   }
   // Where the letter greets and where it signs off, found once for every reader below.
-  const salutations = paragraphs.flatMap((_, i) => (isSalutation(lines[i]?.[0] ?? "") ? [i] : []));
+  const salutations: number[] = [];
+  for (let i = 0; i < paragraphs.length; i++) if (isSalutation(lines[i]?.[0] ?? "")) salutations.push(i);
   const salutationAt = salutations[0] ?? -1;
   const signOffAt = paragraphs.findIndex((p, i) => i > salutationAt && isSignOff(p));
   const notLetter = notALetter(lines, salutations, signOffAt);
@@ -134,7 +135,9 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
 
   // The addressee: the header's lines that are not the Ombudsman's heading, the date, "By email" or prose. (Without
   // a salutation the header runs into the body, whose sentences name places: "seminars in London, Bristol, ...".)
-  const headerLines = headerParagraphLines.flat().filter((line) => !isProse(line));
+  const headerLines: string[] = [];
+  for (const paragraphLines of headerParagraphLines)
+    for (const line of paragraphLines) if (!isProse(line)) headerLines.push(line);
   const isAddress = (line: string) => !NOT_ADDRESS.test(line) && !LONG_DATE.test(line);
   const addressLines = headerLines.filter(isAddress);
   const address = new Set(addressLines);
@@ -144,10 +147,11 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   const authorities = options.authorities ?? loadAuthorities();
   // The council is the addressee: the block that holds the chief officer's role is the address itself, whatever
   // else the heading names (a predecessor council, a reference line). The other places are read only if need be.
-  const blockLines = header
-    .flatMap((p, i) => (ROLE.test(p) && !isProse(headerParagraphLines[i]?.[0] ?? "") ? [i] : []))
-    .flatMap((i) => headerParagraphLines[i] ?? [])
-    .filter((line) => address.has(line));
+  const blockLines: string[] = [];
+  for (const [i, p] of header.entries()) {
+    if (!ROLE.test(p) || isProse(headerParagraphLines[i]?.[0] ?? "")) continue;
+    for (const line of headerParagraphLines[i] ?? []) if (address.has(line)) blockLines.push(line);
+  }
   // In an address the council follows the chief officer's role ("Mr Cooper / Chief Executive / Kent County
   // Council"): a line above the name (a predecessor council, a reference) is read only if nothing follows.
   const roleAt = blockLines.findIndex((line) => ROLE.test(line));
@@ -259,18 +263,27 @@ function notALetter(lines: string[][], salutations: number[], signOff: number): 
   }
   if (salutations.length > 1)
     return `it holds ${salutations.length} salutations ('Dear ...'): more than one letter`;
-  const head = lines.slice(0, at).flat();
-  const prose = head.find((line) => isProse(line));
-  if (prose !== undefined || head.length > 25) {
+  // The lines before the salutation, and the first eight of the sign-off's four paragraphs (loops: `flat` is slow).
+  let headLines = 0;
+  let prose = false;
+  for (let i = 0; i < at; i++) {
+    for (const line of lines[i] ?? []) {
+      headLines++;
+      if (!prose && isProse(line)) prose = true;
+    }
+  }
+  if (prose || headLines > 25) {
     return "text before 'Dear ...' is not a letter's heading and address (a report or press release quoting a letter?)";
   }
   if (signOff < 0) return "it is not signed (no 'Yours sincerely' after the salutation)";
-  const signature = lines
-    .slice(signOff, signOff + 4)
-    .flat()
-    .slice(0, 8);
-  if (!signature.some((line) => SIGNATORY.test(line))) return "it is not signed by the Ombudsman";
-  return null;
+  let signatureLines = 0;
+  for (let i = signOff; i < signOff + 4 && i < lines.length && signatureLines < 8; i++) {
+    for (const line of lines[i] ?? []) {
+      if (signatureLines++ >= 8) break;
+      if (SIGNATORY.test(line)) return null;
+    }
+  }
+  return "it is not signed by the Ombudsman";
 }
 
 /** A sentence, not an address line: it ends a sentence ("...and London Boroughs."), holds two, or is too long. */
@@ -299,12 +312,10 @@ function readLetterDate(top: string[][], header: string[][]): string | null {
       if (DATE_LINE.test(line)) return findDate(line);
     }
   }
-  return findDate(
-    header
-      .flat()
-      .filter((line) => !isProse(line))
-      .join("\n"),
-  );
+  const lines: string[] = [];
+  for (const paragraphLines of header)
+    for (const line of paragraphLines) if (!isProse(line)) lines.push(line);
+  return findDate(lines.join("\n"));
 }
 
 /** The year ending 31 March that the letter reviews; its statements of it must agree. */
@@ -362,7 +373,20 @@ function readRecipient(
   return { title, surname, role: role ? normaliseRole(role) : null };
 }
 
+/** Roles as normalised, by what the letter printed: a letter's role is one of a few. */
+const NORMALISED_ROLES = new Map<string, string>();
+
 function normaliseRole(role: string): string {
+  let normalised = NORMALISED_ROLES.get(role);
+  if (normalised === undefined) {
+    normalised = capitaliseRole(role);
+    if (NORMALISED_ROLES.size >= 256) NORMALISED_ROLES.clear();
+    NORMALISED_ROLES.set(role, normalised);
+  }
+  return normalised;
+}
+
+function capitaliseRole(role: string): string {
   return role
     .toLowerCase()
     .replace(/\b\w/g, (c) => c.toUpperCase())

@@ -198,6 +198,15 @@ const FOREIGN_LINES: Record<Metric, RegExp[]> = {
   compliance: [],
   remedy: [new RegExp(UPHELD_COUNT.source, "i")],
 };
+/** Each section's FOREIGN statements as one pattern, so that a section is scanned once rather than once for each. */
+const ANY_FOREIGN = Object.fromEntries(
+  Object.entries(FOREIGN).map(([metric, patterns]) => {
+    // Joined, they must keep their meaning: every one case-insensitive (as the whole is) and none global.
+    if (patterns.some((re) => re.flags !== "i"))
+      throw new Error(`statistics.ts: a FOREIGN pattern must have the flag i alone (${metric})`);
+    return [metric, new RegExp(patterns.map((re) => `(?:${re.source})`).join("|"), "i")];
+  }),
+) as Record<Metric, RegExp>;
 /**
  * Statements after which a section's average compares: its rate (RATE's matches, read once for the rate and for
  * this), or these, which say something in place of one.
@@ -262,21 +271,29 @@ function headingOf(line: string): Metric | undefined {
  */
 function sections(paragraphs: string[], lines: string[][], overview: boolean): Map<Section, Found> {
   const found = new Map<Section, { lines: string[]; headed: boolean }>();
-  const headings = lines.map((paragraphLines) => paragraphLines.map(headingOf));
+  const headings: (Metric | undefined)[][] = [];
+  for (const paragraphLines of lines) {
+    const paragraphHeadings: (Metric | undefined)[] = [];
+    for (const line of paragraphLines) paragraphHeadings.push(headingOf(line));
+    headings.push(paragraphHeadings);
+  }
   // A section whose heading the letter gives starts there; a rate line opens a section only when its heading is
   // lost. (Otherwise a rate line out of place would carry the lines after it, another section's, into its own.)
   const headed = new Set<Metric>();
-  for (const [i, paragraph] of paragraphs.entries()) {
-    if (paragraph.length < 200) for (const heading of headings[i] ?? []) if (heading) headed.add(heading);
+  for (let i = 0; i < paragraphs.length; i++) {
+    if ((paragraphs[i] as string).length < 200)
+      for (const heading of headings[i] ?? []) if (heading) headed.add(heading);
   }
   let current: string[] | undefined;
-  for (const [i, paragraph] of paragraphs.entries()) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i] as string;
     if (current && (endsSection(paragraph) || (paragraph.length > 200 && !STATES_FIGURES.test(paragraph)))) {
       current = undefined;
       continue;
     }
     const paragraphLines = lines[i] ?? [];
-    for (const [j, line] of paragraphLines.entries()) {
+    for (let j = 0; j < paragraphLines.length; j++) {
+      const line = paragraphLines[j] as string;
       const heading = headings[i]?.[j];
       const opens: Section | undefined =
         heading ??
@@ -402,7 +419,7 @@ function similarAverage(
     );
     return null;
   }
-  if (FOREIGN[metric].some((re) => re.test(text)) || FOREIGN_LINES[metric].some((re) => re.test(lines))) {
+  if (ANY_FOREIGN[metric].test(text) || FOREIGN_LINES[metric].some((re) => re.test(lines))) {
     reader.warn(
       path,
       `an average of ${value}% is given, but this section also holds another section's figures (a heading is missing), so it may be that section's`,
