@@ -14,7 +14,9 @@ import { findDate, LONG_DATE } from "./dates.ts";
 import { ParseError, type ParseResult } from "./error.ts";
 import { normalise } from "./normalise.ts";
 import { Letter, type Warning } from "./schema.ts";
+import { isSignOff } from "./sign-off.ts";
 import { readStatistics } from "./statistics.ts";
+import { TITLE } from "./titles.ts";
 
 export interface ParseOptions {
   /** The reference list of councils; the bundled one by default. */
@@ -26,11 +28,9 @@ export interface ParseOptions {
   sha256?: string;
 }
 
-const TITLE = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Professor|Prof|Cllr|Councillor|Rev|Revd)";
 const SALUTATION = new RegExp(`^dear\\s+(?:(${TITLE})\\.?\\s+)?([^,\\n]+?)[,.:]?$`, "i");
 const ROLE =
   /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general))\b/i;
-const SIGN_OFF = /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)/i;
 /** Who signs the letters (LETTER-FORMATS.md), or the title under the name. */
 const SIGNATORY = /ombudsman|michael king|paul najsarek|amerdeep (?:somal|clarke)/i;
 /** A letter is a few pages; a text this long is something else, and is refused before any pattern runs over it. */
@@ -240,12 +240,6 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
 /** "Dear Mr Johnson", "Dear Chief Executive": a paragraph's short first line that greets someone. */
 function isSalutation(first: string): boolean {
   return (first.charCodeAt(0) | 0x20) === 0x64 && first.length <= 80 && /^dear\s+\S/i.test(first);
-}
-
-/** "Yours sincerely", "Kind regards", "Best wishes": only a paragraph starting with y, k or b can be one. */
-function isSignOff(paragraph: string): boolean {
-  const c = paragraph.charCodeAt(0) | 0x20;
-  return (c === 0x79 || c === 0x6b || c === 0x62) && SIGN_OFF.test(paragraph);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Letter } from "./schema.ts";
+import { TITLE } from "./titles.ts";
 
 /**
  * Paragraphs that every council got, found by comparing letters. general.ts knows each year's general paragraphs by
@@ -11,7 +12,6 @@ import type { Letter } from "./schema.ts";
 /** How many other councils' letters of the year must carry a paragraph for it to be one every council got. */
 const OTHER_COUNCILS = 2;
 
-const TITLE = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Professor|Prof|Cllr|Councillor|Rev|Revd)";
 const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 const escapeRegExp = (text: string) => text.replace(ESCAPE, "\\$&");
 

@@ -1,6 +1,7 @@
 import { findDate } from "./dates.ts";
 import { type Kind, reading } from "./figures.ts";
 import type { ComplianceStat, Metric, Overview, RemedyStat, Stats, UpheldStat, Warning } from "./schema.ts";
+import { isSignOff } from "./sign-off.ts";
 
 /**
  * Reads the statistics: three sections (upheld, compliance, remedy), each a headline rate, the similar-authority
@@ -246,13 +247,6 @@ interface Found {
  */
 const STATES_FIGURES =
   /%|based on|upheld decisions?|satisfactory remed|compliance outcomes?|we investigated|per 100,?000|n\/a|\b\d+\b/i;
-const ENDS_SECTION = /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)/i;
-
-/** The sign-off: only a paragraph that starts with y, k or b can be one. */
-function endsSection(paragraph: string): boolean {
-  const c = paragraph.charCodeAt(0) | 0x20;
-  return (c === 0x79 || c === 0x6b || c === 0x62) && ENDS_SECTION.test(paragraph);
-}
 
 /**
  * Which section a line heads, if any. Every heading starts with "complaints", "upheld", "compliance" or
@@ -287,7 +281,7 @@ function sections(paragraphs: string[], lines: string[][], overview: boolean): M
   let current: string[] | undefined;
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i] as string;
-    if (current && (endsSection(paragraph) || (paragraph.length > 200 && !STATES_FIGURES.test(paragraph)))) {
+    if (current && (isSignOff(paragraph) || (paragraph.length > 200 && !STATES_FIGURES.test(paragraph)))) {
       current = undefined;
       continue;
     }
