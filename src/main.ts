@@ -23,12 +23,13 @@ export async function start(config: Config): Promise<number> {
   for (const failure of report.failed) process.stderr.write(`${renderFailure(failure)}\n`);
   for (const kept of report.kept) process.stderr.write(`${renderKept(kept)}\n`);
 
-  const holdings = createHoldings((await readStore(config.OMBUDS_DB)).data.letters);
+  const { data } = await readStore(config.OMBUDS_DB);
+  const holdings = createHoldings(data.letters);
   const changed = report.added.length + report.updated.length;
   process.stdout.write(
     [
       `ombuds: ${holdings.letters.length} letters for ${holdings.councils.length} councils in ${displayPath(config.OMBUDS_DB)}${changed ? ` (${changed} just ingested from ${displayPath(config.OMBUDS_LETTERS)})` : ""}.`,
-      "Local console: type a question or /ombuds Sefton; help lists what works; exit or Ctrl-D leaves.",
+      "Local console: type a question or /ombuds Sefton; help lists what works; digest prints the weekly digest; exit or Ctrl-D leaves.",
       "To connect Slack instead, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see README).",
       "",
     ].join("\n"),
@@ -38,6 +39,7 @@ export async function start(config: Config): Promise<number> {
     output: process.stdout,
     holdings,
     authorities: loadAuthorities(),
+    ingested: data.ingested,
   });
   return report.failed.length + report.kept.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Authority, AuthorityIndex } from "../authorities/index.ts";
 import { nameKey } from "../authorities/name.ts";
+import { PROCESS_WORDS } from "./synonyms.ts";
 
 /**
  * Finds the councils a question names: full names, short names, aliases and name cores in any case and
@@ -46,9 +47,10 @@ export const VOCABULARY = new Set(
   recommendations recommendation enquiries enquiry late delays delay report reports meeting training improvement
   handling remedied course praise praised mbc mdc bc dc cc area areas region councillors officers officer doing ok
   okay hi hello hey thank cheers compare vs changed change changes history improved improve worse got going look
-  looks looking against others peers same kind kinds like them`
+  looks looking against others peers same kind kinds like them digest digests weekly off status preview`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(PROCESS_WORDS),
 );
 
 /** Councils whose one-word name is also an everyday word: matched only when written with a capital. */
@@ -172,4 +174,25 @@ function nearest(word: string, index: AuthorityIndex): Authority[] {
     }
   }
   return best <= limit ? found : [];
+}
+
+/**
+ * The `n` councils whose short name (or a word of it) is nearest to `word` by edit distance, nearest first, for
+ * "I don't know Narnia; did you mean …": however far, since the asker chooses among them.
+ */
+export function nearestNames(word: string, index: AuthorityIndex, n: number): string[] {
+  const key = nameKey(word);
+  if (!key) return [];
+  const best = new Map<string, number>();
+  for (const { key: name, authority } of shortNameKeys(index)) {
+    // A name of several words is as near as its nearest word, or the whole ("north somerset").
+    let d = distance(key, name);
+    for (const part of name.split(" ")) if (part.length > 2) d = Math.min(d, distance(key, part) + 1);
+    const shortName = authority.shortName;
+    if (d < (best.get(shortName) ?? Number.POSITIVE_INFINITY)) best.set(shortName, d);
+  }
+  return [...best]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name]) => name);
 }

@@ -1,5 +1,21 @@
 import { nameKey } from "../authorities/name.ts";
+import type { AuthorityType } from "../authorities/schema.ts";
 import type { Letter } from "../letters/schema.ts";
+import { type Measure, readingOf } from "./metrics.ts";
+
+/** A letter's figure on one measure, as a ranking holds it. */
+export interface Entry {
+  letter: Letter;
+  value: number;
+  average: number | null;
+  base: number | null;
+}
+
+/** The letters of a year (and type) on one measure: those with a calculable figure, highest first, and those over no cases. */
+export interface Field {
+  entries: readonly Entry[];
+  notCalculable: readonly Letter[];
+}
 
 /**
  * What the bot holds, indexed once when the store is loaded so that every answer is a few map look-ups, however many
@@ -18,6 +34,11 @@ export interface Holdings {
   ofYear(year: number): readonly Letter[];
   /** Letters of the same year and authority type (the council itself included). */
   peersOf(letter: Letter): readonly Letter[];
+  /**
+   * A year's letters (of one type, or all: `type` null) on one measure, sorted once per store load and kept: every
+   * ranking and every rank in a summary reads this rather than sorting per question.
+   */
+  field(year: number, type: AuthorityType | null, measure: Measure): Field;
 }
 
 export function createHoldings(letters: readonly Letter[]): Holdings {
@@ -39,9 +60,33 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
   const councils = [...byCouncil.values()]
     .map((list) => list[0] as Letter)
     .sort((a, b) => a.authority.shortName.localeCompare(b.authority.shortName));
+  const fields = new Map<string, Field>();
+  const field = (year: number, type: AuthorityType | null, measure: Measure): Field => {
+    const key = `${year}:${type ?? "*"}:${measure}`;
+    let found = fields.get(key);
+    if (!found) {
+      const entries: Entry[] = [];
+      const notCalculable: Letter[] = [];
+      const pool = type ? (byYearType.get(`${year}:${type}`) ?? []) : (byYear.get(year) ?? []);
+      for (const letter of pool) {
+        const reading = readingOf(letter, measure);
+        if (reading.value !== null)
+          entries.push({ letter, value: reading.value, average: reading.average, base: reading.base });
+        else if (reading.noCases) notCalculable.push(letter);
+      }
+      entries.sort(
+        (a, b) =>
+          b.value - a.value || a.letter.authority.shortName.localeCompare(b.letter.authority.shortName),
+      );
+      found = { entries, notCalculable };
+      fields.set(key, found);
+    }
+    return found;
+  };
   return {
     letters,
     councils,
+    field,
     years,
     latestYear: years[years.length - 1] ?? null,
     ofCouncil: (name) => byCouncil.get(nameKey(name)) ?? [],

@@ -1,7 +1,9 @@
+export { DIGEST_COMMANDS } from "./about.ts";
 export * from "./answer.ts";
 export { answer, ask, EXAMPLES } from "./ask.ts";
 export { findCouncils } from "./councils.ts";
 export { createHoldings, type Holdings, latestWithConcerns } from "./holdings.ts";
 export { CONCERN_LABEL } from "./labels.ts";
-export { METRIC_LIST, METRICS } from "./metrics.ts";
-export { type Context, cleanText, Intent, Question, understand } from "./question.ts";
+export { formatValue, MEASURES, METRIC_LIST, METRICS, type Measure } from "./metrics.ts";
+export { type Context, cleanText, Filters, Intent, Question } from "./question.ts";
+export { understand } from "./understand.ts";

@@ -1,4 +1,10 @@
-import { type Answer, CONCERN_LABEL, type CouncilFacts, type RateFact } from "../answers/index.ts";
+import {
+  type Answer,
+  CONCERN_LABEL,
+  type CouncilFacts,
+  isNameNote,
+  type RateFact,
+} from "../answers/index.ts";
 
 /**
  * An `Answer` as plain text for a terminal: the title, the answer in words, aligned figures with a bar
@@ -14,7 +20,8 @@ export function bar(rate: number | null, width = WIDTH): string {
 }
 
 function rateLine(fact: RateFact): string {
-  const rate = fact.rate === null ? "n/a" : `${fact.rate}%`;
+  // "n/c": not calculable, the rate is over no cases; "n/a": the letter gives none, or it could not be read.
+  const rate = fact.rate !== null ? `${fact.rate}%` : fact.noCases ? "n/c" : "n/a";
   const average = fact.average === null ? "" : `avg ${fact.average}%`;
   const base =
     fact.base === null
@@ -43,40 +50,60 @@ function council(facts: CouncilFacts, many: boolean): string[] {
   const out: string[] = [];
   if (many) out.push(`${facts.authority.name} (${facts.source.year})`);
   for (const fact of facts.rates) out.push(rateLine(fact));
+  const per = facts.perResidents;
+  if (per?.value != null) {
+    const average = per.average === null ? "" : `avg ${per.average.toFixed(1)}`;
+    out.push(
+      `  ${"Upheld per 100,000 residents".padEnd(32)}${per.value.toFixed(1).padStart(4)} ${" ".repeat(WIDTH)} ${average}`,
+    );
+  }
   return out;
 }
 
 export function renderAnswer(answer: Answer): string {
   const out: string[] = [answer.title, "=".repeat(Math.min(answer.title.length, 100))];
   // A name read as a typo is said first, so the reader knows which council the figures are for.
-  const typos = answer.caveats.filter((c) => c.startsWith("Did you mean"));
-  const caveats = answer.caveats.filter((c) => !c.startsWith("Did you mean"));
-  for (const typo of typos) out.push(wrap(typo, ""));
+  const typos = answer.notes.filter(isNameNote);
+  const notes = answer.notes.filter((n) => !isNameNote(n));
+  for (const typo of typos) out.push(wrap(typo.text, ""));
   for (const line of answer.lines) out.push(wrap(line, ""));
   const many = answer.councils.length > 1;
   const figures = answer.councils.flatMap((c) => council(c, many));
   if (figures.length > 0) out.push("", ...figures);
   if (answer.ranking) {
     out.push("");
-    answer.ranking.rows.forEach((row, i) => {
-      const average = row.average === null ? "" : `avg ${row.average}%`;
+    const { unit } = answer.ranking;
+    const percent = unit === "%";
+    for (const row of answer.ranking.rows) {
+      const average =
+        row.average === null ? "" : `avg ${percent ? `${row.average}%` : row.average.toFixed(1)}`;
+      const place = `${row.tied ? "=" : ""}${row.place}.`;
+      const figure = percent ? `${row.rate}%`.padStart(4) : row.rate.toFixed(1).padStart(5);
       out.push(
-        `  ${String(i + 1).padStart(3)}. ${row.authority.shortName.padEnd(34)}${`${row.rate}%`.padStart(4)} ${bar(row.rate)} ${average}`,
+        `  ${place.padStart(4)} ${row.authority.shortName.padEnd(34)}${figure} ${percent ? `${bar(row.rate)} ` : ""}${average}`,
       );
-    });
+    }
     if (answer.ranking.total > answer.ranking.rows.length) {
       out.push(`       … and ${answer.ranking.total - answer.ranking.rows.length} more`);
     }
   }
   if (answer.trend && answer.trend.points.length > 1) {
+    const perResidents = answer.trend.points.some((p) => p.perResidents !== null);
     out.push(
       "",
-      `  ${"year".padEnd(6)}${"upheld".padStart(8)}${"compliance".padStart(12)}${"remedy".padStart(8)}`,
+      `  ${"year".padEnd(6)}${"upheld".padStart(8)}${"compliance".padStart(12)}${"remedy".padStart(8)}${perResidents ? "per 100k".padStart(10) : ""}`,
     );
     for (const p of answer.trend.points) {
-      const cell = (v: number | null, w: number) => (v === null ? "n/a" : `${v}%`).padStart(w);
+      // "n/c": not calculable (no cases that year); "n/a": not given or not read.
+      const cell = (metric: "upheld" | "compliance" | "remedy", w: number) => {
+        const v = p[metric];
+        return (v !== null ? `${v}%` : p.noCases.includes(metric) ? "n/c" : "n/a").padStart(w);
+      };
+      const per = perResidents
+        ? (p.perResidents === null ? "n/a" : p.perResidents.toFixed(1)).padStart(10)
+        : "";
       out.push(
-        `  ${String(p.year).padEnd(6)}${cell(p.upheld, 8)}${cell(p.compliance, 12)}${cell(p.remedy, 8)}`,
+        `  ${String(p.year).padEnd(6)}${cell("upheld", 8)}${cell("compliance", 12)}${cell("remedy", 8)}${per}`,
       );
     }
   }
@@ -99,7 +126,7 @@ export function renderAnswer(answer: Answer): string {
   }
   const sources = [...new Set([...answer.councils.map((c) => c.source.file)])];
   if (sources.length > 0 && sources.length <= 3) out.push("", `Source: ${sources.join(", ")}`);
-  if (caveats.length > 0) out.push("", ...caveats.map((c) => wrap(`Note: ${c}`, "")));
+  if (notes.length > 0) out.push("", ...notes.map((n) => wrap(`Note: ${n.text}`, "")));
   if (answer.suggestions.length > 0)
     out.push("", `Try: ${answer.suggestions.map((s) => `“${s}”`).join("  ")}`);
   return out.join("\n");

@@ -1,10 +1,11 @@
-import type { RespondFn } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Digest } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
+import type { Answerer } from "./answerer/answerer.ts";
 import type { Deps } from "./context.ts";
 import { PERMANENT, platformError } from "./errors.ts";
-import { digestMessage, escape as escapeText } from "./render/index.ts";
+import { clip, digestMessage } from "./render/index.ts";
 
 /** Post a digest to a channel; the Web API's error propagates to the caller. */
 export async function postDigest(
@@ -17,18 +18,64 @@ export async function postDigest(
   return { ts: String(result.ts ?? "") };
 }
 
-const USAGE =
-  "Usage: /ombuds digest on [councils…] [day] [HH:MM] [quiet] · off · status · preview · now. Example: /ombuds digest on Bury, Sefton tuesday 08:30";
+/** A reply to the person who typed the command: a sentence, or a whole message (the digest, for `preview`). */
+export interface DigestReply {
+  /** Escaped, like every text that reaches Slack. */
+  text: string;
+  blocks?: KnownBlock[];
+}
 
-/** `/ombuds digest …` in a channel. */
-export async function digestCommand(
-  deps: Deps,
-  request: { words: string[]; channel: string; user: string; client: WebClient; respond: RespondFn },
+/**
+ * Where a digest sub-command was typed, and how to answer there: the slash command replies ephemerally through its
+ * response URL, a mention in the mention's thread, a DM in the DM.
+ */
+export interface DigestSurface {
+  /** The command as it is typed here ("/ombuds digest", "@ombuds digest", "digest"), for usage and examples. */
+  typed: string;
+  reply(message: DigestReply): Promise<unknown>;
+  /** Post the digest for everyone in the conversation (`now`); rejects with the Web API's error. */
+  post(digest: Digest): Promise<unknown>;
+}
+
+export interface DigestRequest {
+  /** The words after "digest": the verb, then its arguments. */
+  words: string[];
+  /** The conversation the digest is for: a channel, or a DM for a personal digest. */
+  channel: string;
+  user: string;
+}
+
+export type DigestDeps = Pick<Deps, "storeFile" | "authorities" | "now"> & {
+  answerer: Pick<Answerer, "digest">;
+};
+
+const ON_ARGUMENTS = "[councils…] [day] [HH:MM] [quiet]";
+
+export function digestUsage(typed: string): string {
+  return `Usage: ${typed} on ${ON_ARGUMENTS} · off · status · preview · now. Example: ${typed} on Bury, Sefton tuesday 08:30`;
+}
+
+/** A user's text can be as long as a Slack message; what we send back stays well inside one. */
+const MAX_REPLY = 3000;
+/** An unknown verb is quoted back, but never at length. */
+const MAX_VERB = 40;
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * `digest on|off|status|preview|now …` wherever it was typed: the store and the digest are the same for every
+ * surface, and only the way of replying differs.
+ */
+export async function digestVerb(
+  deps: DigestDeps,
+  request: DigestRequest,
+  surface: DigestSurface,
 ): Promise<void> {
-  const [verb = "", ...rest] = request.words;
-  const say = (text: string) => request.respond({ response_type: "ephemeral", text: escapeText(text) });
+  const [word = "", ...rest] = request.words;
+  const verb = word.toLowerCase();
+  const say = (text: string) => surface.reply({ text: clip(text, MAX_REPLY) });
   const now = deps.now();
-  switch (verb.toLowerCase()) {
+  switch (verb) {
     case "on": {
       const outcome = await subscribe(deps.storeFile, {
         channel: request.channel,
@@ -37,7 +84,12 @@ export async function digestCommand(
         authorities: deps.authorities,
         now,
       });
-      await say(outcome.message);
+      // A refusal says what to type instead: the command, with its arguments and an example.
+      await say(
+        outcome.ok
+          ? outcome.message
+          : `${sentence(outcome.message)} Usage: ${surface.typed} on ${ON_ARGUMENTS}, e.g. ${surface.typed} on Bury, Sefton tuesday 08:30`,
+      );
       return;
     }
     case "off":
@@ -47,14 +99,12 @@ export async function digestCommand(
       await say((await status(deps.storeFile, request.channel, now)).message);
       return;
     case "preview":
+      await surface.reply(digestMessage(await deps.answerer.digest(request.channel, now)));
+      return;
     case "now": {
       const digest = await deps.answerer.digest(request.channel, now);
-      if (verb.toLowerCase() === "preview") {
-        await request.respond({ response_type: "ephemeral", ...digestMessage(digest) });
-        return;
-      }
       try {
-        await postDigest(request.client, request.channel, digest);
+        await surface.post(digest);
       } catch (error) {
         const code = platformError(error);
         if (!code || !PERMANENT.has(code)) throw error;
@@ -66,7 +116,42 @@ export async function digestCommand(
       await markPosted(deps.storeFile, request.channel, now);
       return;
     }
-    default:
-      await say(verb ? `I don't know “digest ${verb}”. ${USAGE}` : USAGE);
+    default: {
+      const quoted = word.length > MAX_VERB ? `${word.slice(0, MAX_VERB)}…` : word;
+      await say(
+        word
+          ? `I don't know “${surface.typed} ${quoted}”. ${digestUsage(surface.typed)}`
+          : digestUsage(surface.typed),
+      );
+    }
   }
+}
+
+/**
+ * The words after "digest" when `text` is a digest sub-command, else null (a question for the answers layer).
+ * Slack's markup is read as the answers layer reads it: the bot's own mention goes (it only addresses the bot), a
+ * link keeps its label, and a leading "/ombuds" or "ombuds" is dropped, so "@ombuds /ombuds digest on Bury" works.
+ * Any other mention stays, so "digest on <!channel>" is refused as an unknown council rather than read as "all".
+ */
+export function digestWords(text: string, botUserId?: string): string[] | null {
+  let rest = text.replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, "$1");
+  rest = botUserId
+    ? rest.replaceAll(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, "g"), " ")
+    : rest.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, " ");
+  rest = rest.replace(/^[\s,:;]*\/?ombuds\b/i, "").replace(/^[\s,:;]+/, "");
+  const words = rest.split(/\s+/).filter(Boolean);
+  return words[0]?.toLowerCase() === "digest" ? words.slice(1) : null;
+}
+
+/** `/ombuds digest …`: replies are ephemeral, so only the person who typed it sees them. */
+export function slashSurface(
+  client: WebClient,
+  channel: string,
+  respond: (message: DigestReply & { response_type: "ephemeral" }) => Promise<unknown>,
+): DigestSurface {
+  return {
+    typed: "/ombuds digest",
+    reply: (message) => respond({ response_type: "ephemeral", ...message }),
+    post: (digest) => postDigest(client, channel, digest),
+  };
 }

@@ -420,14 +420,14 @@ const CASES: Case[] = [
     ask: "who had witness summonses?",
     proves: "Sefton alone had a witness summons",
     kind: "concerns",
-    says: ["Councils with witness summons, 2020", "1 of the 5 councils with a 2020 letter: Sefton."],
+    says: ["Councils with a witness summons, 2020", "1 of the 5 councils with a 2020 letter: Sefton."],
     check: (answer) => expect(categories(answer)).toEqual(["Sefton:witness_summons"]),
   },
   {
     ask: "which councils had late remedies?",
     proves: "Bury alone had late remedies",
     kind: "concerns",
-    says: ["Councils with remedies late, 2020", "1 of the 5 councils with a 2020 letter: Bury."],
+    says: ["Councils with late remedies, 2020", "1 of the 5 councils with a 2020 letter: Bury."],
     check: (answer) => expect(categories(answer)).toEqual(["Bury:remedy_delays"]),
   },
   {
@@ -441,7 +441,7 @@ const CASES: Case[] = [
     ask: "which councils were slow to answer enquiries?",
     proves: "Sefton alone answered the Ombudsman's enquiries slowly",
     kind: "concerns",
-    says: ["Councils with enquiries answered slowly, 2020", "Sefton"],
+    says: ["Councils with slow answers to enquiries, 2020", "Sefton"],
     check: (answer) => expect(categories(answer)).toEqual(["Sefton:slow_enquiry_responses"]),
   },
   {
@@ -530,12 +530,20 @@ const CASES: Case[] = [
     proves: "by upheld rate Sefton (81%) is first, then Stockport (59%), then Bromsgrove and Bury (40%)",
     kind: "ranking",
     says: [
-      "Highest complaints upheld rates among councils, 2020",
+      "Highest upheld rate among councils, 2020",
       "All 4 councils with a 2020 upheld rate, highest first.",
       /1\. Sefton +81%/,
+      /=3\. Bromsgrove +40%/,
     ],
     check: (answer) => {
-      expect(answer.ranking).toMatchObject({ metric: "upheld", order: "highest", total: 4, year: 2020 });
+      expect(answer.ranking).toMatchObject({ measure: "upheld", order: "highest", total: 4, year: 2020 });
+      // Bromsgrove and Bury share third place: the same rate is the same place.
+      expect(answer.ranking?.rows.map((r) => `${r.tied ? "=" : ""}${r.place}`)).toEqual([
+        "1",
+        "2",
+        "=3",
+        "=3",
+      ]);
       expect(answer.ranking?.rows.map((r) => [r.authority.shortName, r.rate])).toEqual([
         ["Sefton", 81],
         ["Stockport", 59],
@@ -548,10 +556,10 @@ const CASES: Case[] = [
     ask: "lowest compliance",
     proves: "lowest compliance lists the four councils with statistics, every one at 100%",
     kind: "ranking",
-    says: ["Lowest compliance with recommendations rates among councils, 2020", "lowest first"],
+    says: ["Lowest compliance rate among councils, 2020", "lowest first"],
     never: ["Bath and North East Somerset"],
     check: (answer) => {
-      expect(answer.ranking).toMatchObject({ metric: "compliance", order: "lowest", total: 4 });
+      expect(answer.ranking).toMatchObject({ measure: "compliance", order: "lowest", total: 4 });
       expect(answer.ranking?.rows.map((r) => r.rate)).toEqual([100, 100, 100, 100]);
     },
   },
@@ -570,11 +578,15 @@ const CASES: Case[] = [
     proves: "Sefton is the one metropolitan borough of 3 above its average on upheld",
     kind: "ranking",
     says: [
-      "Metropolitan boroughs above their similar-authority average on complaints upheld, 2020",
+      "Metropolitan boroughs with an upheld rate above their similar-authority average, 2020",
       "1 of the 3 metropolitan boroughs with a 2020 upheld rate is above their similar-authority average.",
     ],
     check: (answer) => {
-      expect(answer.ranking).toMatchObject({ type: "metropolitan_borough", relative: "above", total: 1 });
+      expect(answer.ranking).toMatchObject({
+        type: "metropolitan_borough",
+        comparison: { op: "above", value: 0, of: "average" },
+        total: 1,
+      });
       expect(answer.ranking?.rows.map((r) => [r.authority.shortName, r.rate, r.average])).toEqual([
         ["Sefton", 81, 67],
       ]);
@@ -585,10 +597,14 @@ const CASES: Case[] = [
     proves: "Bury and Stockport are the metropolitan boroughs below the 11% remedy average",
     kind: "ranking",
     says: [
-      "2 of the 3 metropolitan boroughs with a 2020 remedy rate are below their similar-authority average.",
+      "2 of the 3 metropolitan boroughs with a 2020 remedy rate are below their similar-authority average, lowest first.",
     ],
     check: (answer) => {
-      expect(answer.ranking).toMatchObject({ relative: "below", order: "lowest", total: 2 });
+      expect(answer.ranking).toMatchObject({
+        comparison: { op: "below", value: 0, of: "average" },
+        order: "lowest",
+        total: 2,
+      });
       expect(names(answer.ranking?.rows ?? [])).toEqual(["Bury", "Stockport"]);
     },
   },
@@ -596,9 +612,12 @@ const CASES: Case[] = [
     ask: "districts ranked by remedy",
     proves: "Bromsgrove is the only district, its remedy rate resting on fewer than 10 cases",
     kind: "ranking",
-    says: ["The only district council with a 2020 remedy rate.", "This rate rests on fewer than 10 cases"],
+    says: [
+      "The only district council with a 2020 remedy rate.",
+      "Fewer than 10 upheld complaints: Bromsgrove (2); one case moves such a rate by 10 points or more.",
+    ],
     check: (answer) => {
-      expect(answer.ranking).toMatchObject({ type: "district", metric: "remedy", total: 1 });
+      expect(answer.ranking).toMatchObject({ type: "district", measure: "remedy", total: 1 });
       expect(answer.ranking?.rows.map((r) => [r.authority.shortName, r.rate, r.average])).toEqual([
         ["Bromsgrove", 0, 20],
       ]);
@@ -608,7 +627,7 @@ const CASES: Case[] = [
     ask: "best upheld rate",
     proves: "the best upheld rate is the lowest, so Bromsgrove and Bury come first and Sefton last",
     kind: "ranking",
-    says: ["Lowest complaints upheld rates among councils, 2020"],
+    says: ["Lowest upheld rate among councils, 2020", "lower is better, so the best come first"],
     check: (answer) =>
       expect(names(answer.ranking?.rows ?? [])).toEqual(["Bromsgrove", "Bury", "Stockport", "Sefton"]),
   },
@@ -683,7 +702,7 @@ const CASES: Case[] = [
       "satisfied the council had carried out the recommendations",
     ],
     check: (answer) => {
-      expect(answer.question.metric).toBe("compliance");
+      expect(answer.question.filters.measure).toBe("compliance");
       expect(answer.councils).toEqual([]);
     },
   },
@@ -692,14 +711,14 @@ const CASES: Case[] = [
     proves: "upheld means the Ombudsman found fault",
     kind: "meaning",
     says: ["What “complaints upheld” means", "found some fault", "lower is better"],
-    check: (answer) => expect(answer.question.metric).toBe("upheld"),
+    check: (answer) => expect(answer.question.filters.measure).toBe("upheld"),
   },
   {
     ask: "what does satisfactory remedy mean?",
     proves: "a satisfactory remedy is one the council offered before the complaint reached the Ombudsman",
     kind: "meaning",
     says: ["before the complaint reached the Ombudsman"],
-    check: (answer) => expect(answer.question.metric).toBe("remedy"),
+    check: (answer) => expect(answer.question.filters.measure).toBe("remedy"),
   },
 
   // --- Help, and anything else -----------------------------------------------------------------------------------
@@ -708,6 +727,26 @@ const CASES: Case[] = [
     proves: "help lists questions to ask",
     kind: "help",
     says: ["What you can ask", "• what's Bury's upheld rate?", "Sefton 2020"],
+  },
+  {
+    ask: "help",
+    proves: "help names the digest's sub-commands",
+    kind: "help",
+    says: [
+      "The weekly digest:",
+      "• digest on [councils…] [day] [HH:MM] [quiet]",
+      "• digest off",
+      "• digest status",
+    ],
+  },
+  {
+    ask: "digest on",
+    proves:
+      "“digest on” reaching the answers layer says how the digest is set up, not “I don't know a council called digest”",
+    kind: "digest",
+    says: ["The weekly digest", "• digest preview"],
+    never: ["I don't know a council"],
+    check: (answer) => expect(answer.question.unknown).toEqual([]),
   },
   {
     ask: "what can you do?",
@@ -725,7 +764,8 @@ const CASES: Case[] = [
     ask: "what's the weather like?",
     proves: "the weather gets a short answer with examples, not an error",
     kind: "unclear",
-    says: ["I'm not sure what you're asking", "Try: “Sefton”"],
+    says: ["I'm not sure what you're asking", "Try: “Bromsgrove”"],
+    never: ["Bath and North East Somerset"],
     check: (answer) => {
       expect(answer.lines.length).toBeLessThanOrEqual(2);
       expect(answer.suggestions.length).toBeGreaterThanOrEqual(3);
@@ -803,11 +843,14 @@ const CASES: Case[] = [
     ask: "Atlantis",
     proves: "Atlantis is not a council at all, which is not the same answer as Cornwall's",
     kind: "unknown_council",
-    says: ["I don't know that council", "I don't know a council called “atlantis”"],
-    never: ["I know Atlantis"],
+    says: ["I don't know that council", "I don't know a council called “Atlantis”; did you mean"],
+    never: ["I know Atlantis", "atlantis"],
     check: (answer) => {
       expect(answer.question.councils).toEqual([]);
-      expect(answer.question.unknown).toEqual(["atlantis"]);
+      expect(answer.question.unknown.map((u) => u.words)).toEqual(["Atlantis"]);
+      // The nearest names by edit distance, offered as what to ask next.
+      expect(answer.question.unknown[0]?.nearest.length).toBe(3);
+      expect(answer.suggestions).toEqual(answer.question.unknown[0]?.nearest);
     },
   },
 
@@ -818,7 +861,7 @@ const CASES: Case[] = [
     kind: "summary",
     says: ["Sefton Metropolitan Borough Council: 2020 annual review letter", "81%"],
     check: (answer) => {
-      expect(answer.question.year).toBe(2020);
+      expect(answer.question.filters.years).toEqual({ from: 2020, to: 2020 });
       expect(councilIn(answer, "Sefton").source.year).toBe(2020);
     },
   },
@@ -890,9 +933,10 @@ const CASES: Case[] = [
     ],
     check: (answer) => {
       expectRate(answer, "Bromsgrove", "upheld", { base: 5, difference: -5 });
-      expect(answer.caveats).toContain(
-        "Bromsgrove's complaints upheld rate is based on 5 investigations: one case moves it by 20 points.",
-      );
+      expect(answer.notes).toContainEqual({
+        code: "small_base",
+        text: "Bromsgrove's complaints upheld rate is based on 5 investigations: one case moves it by 20 points.",
+      });
     },
   },
 ];
@@ -920,7 +964,7 @@ function expectOnlyLetterFigures(answer: Answer): void {
   for (const row of ranking?.rows ?? []) {
     if (!ranking) break;
     const name = row.authority.shortName as Rated;
-    expect({ rate: row.rate, average: row.average }).toEqual(figure(name, ranking.metric));
+    expect({ rate: row.rate, average: row.average }).toEqual(figure(name, ranking.measure as Metric));
   }
 }
 
@@ -991,9 +1035,9 @@ describe("two years of Sefton letters", () => {
       [2021, SEFTON_2021.upheld[0], SEFTON_2021.compliance[0], SEFTON_2021.remedy[0]],
     ]);
     const words = flat(text);
-    expect(words).toContain("Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points).");
+    expect(words).toContain("Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points, better).");
     expect(words).toContain("Compliance with recommendations: 100% in 2020 to 100% in 2021 (no change).");
-    expect(words).toContain("Satisfactory remedy: 23% in 2020 to 17% in 2021 (down 6 points).");
+    expect(words).toContain("Satisfactory remedy: 23% in 2020 to 17% in 2021 (down 6 points, worse).");
     expect(text).toMatch(/2020 +81% +100% +23%/);
     expect(text).toMatch(/2021 +75% +100% +17%/);
   });
@@ -1001,7 +1045,7 @@ describe("two years of Sefton letters", () => {
   it("“Sefton upheld trend” shows the change in the upheld rate only", () => {
     const { answer, text } = answerTo("Sefton upheld trend", twoYears);
     expect(answer.kind).toBe("trend");
-    expect(answer.lines).toEqual(["Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points)."]);
+    expect(answer.lines).toEqual(["Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points, better)."]);
     expect(text).not.toContain("Satisfactory remedy:");
   });
 

@@ -198,7 +198,7 @@ describe("ombuds ask", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       kind: "unknown_council",
-      question: { unknown: ["atlantis"] },
+      question: { unknown: [{ words: "Atlantis" }] },
     });
   });
 });
@@ -217,7 +217,7 @@ describe("ombuds start (npm start) without Slack tokens", () => {
     expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);
     expect(stdout).toContain("SLACK_BOT_TOKEN");
     expect(stdout).toContain("Complaints upheld: 81%");
-    expect(stdout).toContain("Councils with witness summons, 2020");
+    expect(stdout).toContain("Councils with a witness summons, 2020");
   });
 });
 

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createHoldings } from "../../src/answers/index.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { runConsole } from "../../src/cli/console.ts";
+import { digestFor } from "../../src/digest/compose.ts";
+import { renderDigestText } from "../../src/digest/text.ts";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
 import { SAMPLES } from "../support/tmp.ts";
 
@@ -15,7 +18,13 @@ function samples(): Letter[] {
   });
 }
 
-async function session(lines: string[], end: "exit" | "eof"): Promise<string> {
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+async function session(
+  lines: string[],
+  end: "exit" | "eof",
+  holdings = createHoldings(samples()),
+): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
@@ -25,8 +34,9 @@ async function session(lines: string[], end: "exit" | "eof"): Promise<string> {
   const done = runConsole({
     input,
     output,
-    holdings: createHoldings(samples()),
+    holdings,
     authorities: loadAuthorities(),
+    now: () => NOW,
   });
   for (const line of lines) input.write(`${line}\n`);
   if (end === "exit") input.write("exit\n");
@@ -48,5 +58,71 @@ describe("the local console", () => {
     const text = await session(["help"], "eof");
     expect(text).toContain("What you can ask");
     expect(text).toContain("compare Bury and Sefton");
+  });
+
+  it("prints the digest of all councils for “digest”, “digest preview” and “/ombuds digest”, as ombuds digest --dry-run does", async () => {
+    const holdings = createHoldings(samples());
+    const expected = renderDigestText(digestFor(undefined, { holdings, ingested: [], now: NOW }));
+    expect(expected).toContain("Ombudsman digest, week of 25 November 2026");
+    expect(expected).toContain("Needing attention");
+    expect(expected).toContain("Sefton 2020");
+    for (const line of ["digest", "digest preview", "/ombuds digest PREVIEW"]) {
+      const text = await session([line], "exit", holdings);
+      expect(text).toContain(`${expected}\n\n`);
+      expect(text).not.toContain("I don't know a council");
+    }
+  });
+
+  it("explains that “digest on Bury” is typed in a Slack channel, with the exact command, and what works here", async () => {
+    const text = await session(["digest on Bury"], "exit");
+    expect(text).toContain("Weekly digests are set up in Slack, not here");
+    expect(text).toContain("\n  /ombuds digest on Bury\n");
+    expect(text).toContain("/ombuds digest on Bury, Sefton tuesday 08:30");
+    expect(text).toContain("`ombuds digest --dry-run` prints the digest");
+    expect(text).toContain("`ombuds digest --send` posts the digests that are due");
+    expect(text).not.toContain("I don't know a council");
+    expect(text).not.toContain("Ombudsman digest, week of");
+  });
+
+  it("names the Slack command for off, status and now, and the example for a bare “digest on”", async () => {
+    for (const verb of ["off", "status", "now"]) {
+      const text = await session([`digest ${verb}`], "exit");
+      expect(text).toContain(`\n  /ombuds digest ${verb}\n`);
+      expect(text).toContain("ombuds digest --dry-run");
+    }
+    expect(await session(["digest on"], "exit")).toContain(
+      "\n  /ombuds digest on Bury, Sefton tuesday 08:30\n",
+    );
+  });
+
+  it("says what is wrong with a bad day or time, and gives the usage line for an unknown verb", async () => {
+    const bad = await session(["digest on Bury Funday 25:00"], "exit");
+    expect(bad).toContain('digest on: "Funday" is not a day of the week');
+    expect(bad).toContain('"25:00" is not a time');
+    expect(bad).toContain("\n  /ombuds digest on Bury, Sefton tuesday 08:30\n");
+    const unknown = await session(["digest weekly"], "exit");
+    expect(unknown).toContain(
+      "I don't know “digest weekly”.\nUsage: digest [preview] prints the digest of all councils",
+    );
+    expect(unknown).not.toContain("Weekly digests are set up in Slack");
+  });
+
+  it("loads nothing from Slack: the console's module graph has no @slack package and no src/slack module", async () => {
+    const result = await build({
+      entryPoints: ["src/cli/console.ts"],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.entries(result.metafile.inputs);
+    expect(inputs.map(([path]) => path)).toContain("src/digest/compose.ts");
+    const slack = inputs
+      .flatMap(([path, input]) => [path, ...input.imports.map((i) => i.path)])
+      .filter((path) => /@slack\/|src\/slack\//.test(path));
+    expect(slack).toEqual([]);
   });
 });

@@ -11,12 +11,16 @@ import { readStore, updateStore } from "../../src/store/store.ts";
 import { subscription } from "../fixtures/subscriptions.ts";
 import {
   appHomeOpened,
+  appMention,
   CHANNEL_ID,
+  DM_CHANNEL_ID,
+  directMessage,
   eventCallback,
   type FakeSlack,
   postSigned,
   slashCommand,
   startSlack,
+  USER_ID,
 } from "../support/slack/index.ts";
 import { capturedProblems, LogLines, NOW, type Running, SECRET, startOmbuds } from "./app.ts";
 
@@ -109,6 +113,154 @@ describe("the weekly digest in Slack", () => {
     expect(said(post.args)).toContain("Needing attention");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+  });
+
+  /** `@ombuds <text>` in the general channel (in `thread` if given); resolves with the mention and the bot's post. */
+  async function mention(text: string, thread?: string) {
+    const event = appMention({ text, ...(thread ? { thread_ts: thread } : {}) });
+    await postSigned(endpoint, { ...eventCallback(event), secret: SECRET });
+    return { event, post: await slack.waitFor("chat.postMessage") };
+  }
+
+  /** `<text>` in the officer's DM with the bot; resolves with the bot's post. */
+  async function dm(text: string) {
+    await postSigned(endpoint, { ...eventCallback(directMessage({ text })), secret: SECRET });
+    return slack.waitFor("chat.postMessage");
+  }
+
+  it("a mention “digest on Bury tuesday 08:30” subscribes the channel and replies in the mention's thread", async () => {
+    const { event, post } = await mention("digest on Bury tuesday 08:30");
+    expect(post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: event.ts });
+    expect(String(post.args.text)).toMatch(
+      /^Subscribed\. Weekly digest for Bury Metropolitan Borough Council, Tuesdays at 08:30 \(Europe\/London\)\. Next digest: Tuesday 1 December/,
+    );
+    expect((await readStore(store())).data.subscriptions).toEqual([
+      expect.objectContaining({
+        channel: CHANNEL_ID,
+        councils: ["Bury Metropolitan Borough Council"],
+        day: 2,
+        time: "08:30",
+        createdBy: USER_ID,
+        lastPostedAt: null,
+      }),
+    ]);
+    // Never sent to the answers layer, which would not know a council called "digest".
+    expect(said(post.args)).not.toMatch(/council called .digest/i);
+    expect(slack.calls("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("a mention inside a thread is answered in that thread; status and off work on the channel's digest", async () => {
+    await command("digest on Sefton friday 4pm");
+    const parent = "1700000000.000100";
+    const status = await mention("/ombuds digest status", parent);
+    expect(status.post.args.thread_ts).toBe(parent);
+    expect(String(status.post.args.text)).toMatch(
+      /^Weekly digest for Sefton Metropolitan Borough Council, Fridays at 16:00/,
+    );
+    slack.reset();
+    const off = await mention("digest off", parent);
+    expect(off.post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: parent });
+    expect(off.post.args.text).toBe("The weekly digest for this channel is off.");
+    expect((await readStore(store())).data.subscriptions).toEqual([]);
+  });
+
+  it("a mention “digest preview” replies with the digest in the thread; “digest now” posts it in the channel", async () => {
+    const preview = await mention("digest preview");
+    expect(preview.post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: preview.event.ts });
+    expect(said(preview.post.args.blocks)).toContain("Ombudsman digest, week of");
+    expect(said(preview.post.args.blocks)).toContain("*Sefton* (2020)");
+    expect((await readStore(store())).data.subscriptions).toEqual([]);
+
+    await command("digest on");
+    slack.reset();
+    const now = await mention("digest now");
+    expect(now.post.args.channel).toBe(CHANNEL_ID);
+    expect(now.post.args.thread_ts).toBeUndefined();
+    expect(said(now.post.args.blocks)).toContain("Needing attention");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+    expect(slack.calls("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("a mention with a bad day and time changes nothing and says how to type the command, escaped", async () => {
+    const before = readFileSync(store(), "utf8");
+    const { event, post } = await mention("digest on Bury Funday 25:00");
+    expect(post.args.thread_ts).toBe(event.ts);
+    const text = String(post.args.text);
+    expect(text).toContain("Nothing changed");
+    expect(text).toContain('"Funday" is not a day of the week');
+    expect(text).toContain('"25:00" is not a time');
+    expect(text).toContain("Usage: @ombuds digest on [councils…] [day] [HH:MM] [quiet]");
+    expect(readFileSync(store(), "utf8")).toBe(before);
+
+    slack.reset();
+    const unknown = await mention("digest <!channel>");
+    expect(String(unknown.post.args.text)).toMatch(
+      /^I don't know “@ombuds digest &lt;!channel&gt;”\. Usage:/,
+    );
+    // capturedProblems (after each test) checks that no reply carries markup.
+  });
+
+  it("a mention “digest now” in a channel that refuses the bot tells the user by DM, and records no post", async () => {
+    await command("digest on");
+    // The digest, then the thread reply saying so: both refused.
+    slack.fail("chat.postMessage", { error: "not_in_channel" }, { times: 2 });
+    await postSigned(endpoint, { ...eventCallback(appMention({ text: "digest now" })), secret: SECRET });
+    const told = await slack.waitFor(
+      (r) => r.kind === "api" && r.method === "chat.postMessage" && r.args.channel === USER_ID,
+    );
+    expect(said(told)).toContain("I'm not a member of that channel: invite me with `/invite @ombuds`");
+    expect(slack.calls("chat.postMessage")).toHaveLength(3);
+    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBeNull();
+  });
+
+  it("a DM “digest status” answers in the DM, and “digest on Bury” there sets up a personal digest", async () => {
+    const none = await dm("digest status");
+    expect(none.args.channel).toBe(DM_CHANNEL_ID);
+    expect(none.args.thread_ts).toBeUndefined();
+    expect(none.args.text).toBe(
+      "This channel has no weekly digest. Start one with /ombuds digest on [councils] [day] [HH:MM].",
+    );
+    slack.reset();
+    const on = await dm("digest on Bury");
+    expect(on.args.channel).toBe(DM_CHANNEL_ID);
+    expect(String(on.args.text)).toMatch(
+      /^Subscribed\. Weekly digest for Bury Metropolitan Borough Council, Mondays at 09:00/,
+    );
+    expect((await readStore(store())).data.subscriptions).toEqual([
+      expect.objectContaining({ channel: DM_CHANNEL_ID, councils: ["Bury Metropolitan Borough Council"] }),
+    ]);
+    slack.reset();
+    const status = await dm("digest status");
+    expect(status.args.channel).toBe(DM_CHANNEL_ID);
+    expect(String(status.args.text)).toMatch(/^Weekly digest for Bury Metropolitan Borough Council/);
+    // The channel's digest is another subscription, untouched by the DM's.
+    expect(said(await command("digest status"))).toContain("This channel has no weekly digest");
+  });
+
+  it("a DM “digest preview” shows the personal digest, and “digest now” posts it into the DM", async () => {
+    await dm("digest on Stockport");
+    slack.reset();
+    const preview = await dm("digest preview");
+    expect(preview.args.channel).toBe(DM_CHANNEL_ID);
+    expect(said(preview.args.blocks)).toContain("Stockport");
+    expect(said(preview.args.blocks)).not.toContain("Sefton");
+    slack.reset();
+    const now = await dm("digest now");
+    expect(now.args.channel).toBe(DM_CHANNEL_ID);
+    expect(said(now.args.blocks)).toContain("Stockport");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+    slack.reset();
+    const unknown = await dm("digest weekly");
+    expect(String(unknown.args.text)).toMatch(/^I don't know “digest weekly”\. Usage: digest on/);
+  });
+
+  it("the slash command still answers a digest sub-command ephemerally, naming itself in the usage", async () => {
+    const reply = (await command("digest weekly")) as { response_type: string; text: string };
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toMatch(/^I don't know “\/ombuds digest weekly”\. Usage: \/ombuds digest on/);
+    expect(slack.calls("chat.postMessage")).toEqual([]);
   });
 
   it("a weekly run posts exactly one digest per subscribed channel through the Web API, within Block Kit's limits", async () => {

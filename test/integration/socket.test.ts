@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readStore } from "../../src/store/store.ts";
 import {
   appMention,
   CHANNEL_ID,
@@ -57,6 +58,20 @@ describe("the Slack app over Socket Mode, through the real @slack/socket-mode cl
     const post = await slack.waitFor("chat.postMessage");
     expect(post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: mention.ts });
     expect(said(post.args)).toContain("two cases");
+  });
+
+  it("carries a mention's digest sub-command: the channel subscribes, and the reply is in the mention's thread", async () => {
+    const mention = appMention({ text: "digest on Stockport wed 7am" });
+    await slack.socket.send(eventCallback(mention));
+    const post = await slack.waitFor(
+      (r) => r.kind === "api" && r.method === "chat.postMessage" && r.args.thread_ts === mention.ts,
+    );
+    expect(said(post)).toContain(
+      "Subscribed. Weekly digest for Stockport Metropolitan Borough Council, Wednesdays at 07:00",
+    );
+    expect((await readStore(join(dir, "db.json"))).data.subscriptions).toEqual([
+      expect.objectContaining({ channel: CHANNEL_ID, day: 3, time: "07:00" }),
+    ]);
   });
 
   it("reconnects after Slack's disconnect message and keeps answering", async () => {

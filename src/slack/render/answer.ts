@@ -4,11 +4,13 @@ import {
   CONCERN_LABEL,
   type ConcernFact,
   type CouncilFacts,
+  isNameNote,
   type RateFact,
   type Source,
   typeLabel,
 } from "../../answers/index.ts";
 import { bar } from "../../cli/answer.ts";
+import { ordinal, percent } from "../../phrasing.ts";
 import {
   context,
   hardCut,
@@ -86,14 +88,14 @@ export function answerMessage(answer: Answer, options: { share?: { question: str
     left -= textsOf(part).reduce((n, t) => n + t.length, 0);
     return part;
   };
-  // The header, sources, caveats and suggestions are small and always wanted: they are paid for first, and the
+  // The header, sources, notes and suggestions are small and always wanted: they are paid for first, and the
   // figures, rankings and concerns share what is left in the order they are shown.
   // A name read as a typo ("Did you mean Sefton?") is said under the header, so the reader knows whose figures follow.
-  const typos = answer.caveats.filter(isTypo).slice(0, 3);
+  const typos = answer.notes.filter(isNameNote).slice(0, 3);
   const head = spend(
     () => [
       header(answer.title, "Answer"),
-      ...(typos.length > 0 ? [context(typos.map((t) => `:mag: ${clip(oneLine(t), 600)}`))] : []),
+      ...(typos.length > 0 ? [context(typos.map((t) => `:mag: ${clip(oneLine(t.text), 600)}`))] : []),
     ],
     LIMITS.header + 2000,
   );
@@ -130,15 +132,10 @@ function linesOf(answer: Answer, chars: number) {
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
-const percent = (value: number | null) => (value === null ? "n/a" : `${value}%`);
-
-function ordinal(n: number): string {
-  if (n % 100 >= 11 && n % 100 <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
-
 /** "`81% ████████░░` avg 67% · 14 points above · 1st of 3 metropolitan boroughs · 16 investigations" */
 export function rateLine(fact: RateFact, council: CouncilFacts): string {
+  if (fact.noCases)
+    return `\`n/c\` not calculable: no ${clip(fact.baseLabel, 100)} in ${council.source.year}`;
   const figure = `\`${percent(fact.rate).padStart(4, " ")} ${bar(fact.rate)}\``;
   const parts: string[] = [];
   if (fact.average !== null) parts.push(`avg ${fact.average}%`);
@@ -167,6 +164,12 @@ function councilText(council: CouncilFacts, many: boolean): string | null {
     out.push("_The letter gives no complaint statistics._");
   }
   for (const fact of council.rates) out.push(`*${clip(fact.label.trim(), 100)}*`, rateLine(fact, council));
+  const per = council.perResidents;
+  if (per?.value != null) {
+    const average = per.average === null ? "" : ` · avg ${per.average.toFixed(1)}`;
+    const side = per.position && per.position !== "level" ? ` · ${per.position} average` : "";
+    out.push("*Upheld decisions per 100,000 residents*", `\`${per.value.toFixed(1)}\`${average}${side}`);
+  }
   return out.join("\n");
 }
 
@@ -181,9 +184,14 @@ function councilsOf(answer: Answer, chars: number) {
 function rankingOf(answer: Answer, chars: number) {
   const ranking = answer.ranking;
   if (!ranking) return [];
-  const rows = ranking.rows.map((row, i) => {
-    const average = row.average === null ? "" : ` avg ${row.average}%`;
-    return `${i + 1}. *${clip(row.authority.shortName.trim(), NAME)}* \`${percent(row.rate).padStart(4, " ")} ${bar(row.rate)}\`${average}`;
+  const rate = ranking.unit === "%";
+  const rows = ranking.rows.map((row) => {
+    const average = row.average === null ? "" : ` avg ${rate ? `${row.average}%` : row.average.toFixed(1)}`;
+    const figure = rate
+      ? `\`${percent(row.rate).padStart(4, " ")} ${bar(row.rate)}\``
+      : `\`${row.rate.toFixed(1)}\` per 100,000`;
+    // Equal figures share a place: "=3."
+    return `${row.tied ? "=" : ""}${row.place}. *${clip(row.authority.shortName.trim(), NAME)}* ${figure}${average}`;
   });
   return packSections(rows, {
     max: BLOCKS.ranking,
@@ -273,9 +281,7 @@ function sourcesOf(answer: Answer): Source[] {
   return [...byFile.values()];
 }
 
-const isTypo = (caveat: string) => caveat.startsWith("Did you mean");
-
-/** The source letters and the caveats, in one context block of at most 10 elements. */
+/** The source letters and the notes, in one context block of at most 10 elements. */
 function notesOf(answer: Answer, chars: number) {
   const elements: string[] = [];
   const sources = sourcesOf(answer);
@@ -288,11 +294,13 @@ function notesOf(answer: Answer, chars: number) {
       `:page_facing_up: Sources: ${sources.length} letters (${listWithin(years.map(String), 300)})`,
     );
   }
-  const caveats = answer.caveats
-    .filter((c) => !isBlank(c) && !isTypo(c))
-    .map((c) => `Note: ${clip(oneLine(c), 1900)}`);
+  // The first three notes about names are said under the header; any more are said here with the rest.
+  const underHeader = new Set(answer.notes.filter(isNameNote).slice(0, 3));
+  const notes = answer.notes
+    .filter((n) => !isBlank(n.text) && !underHeader.has(n))
+    .map((n) => `Note: ${clip(oneLine(n.text), 1900)}`);
   elements.push(
-    ...packTexts(caveats, {
+    ...packTexts(notes, {
       limit: LIMITS.contextText,
       max: LIMITS.contextElements - elements.length,
       chars: chars - elements.reduce((n, e) => n + e.length, 0),

@@ -6,7 +6,7 @@ import { answerTo, escaped, expectSlackSafe, mrkdwnIn, shown, twoYears } from ".
 /**
  * Every kind of answer over the five sample letters, as a Slack message: within Block Kit's limits, and showing the
  * facts the console prints (the figures with their averages, ranks and bars, the concerns with the letters' words,
- * the sources, caveats and suggestions).
+ * the sources, notes and suggestions).
  */
 
 interface Case {
@@ -86,7 +86,7 @@ const CASES: Case[] = [
     ask: "which councils have the highest upheld rate?",
     kind: "ranking",
     shows: [
-      "1. *Sefton* ` 81% ████████░░` avg 67%\n2. *Stockport* ` 59% ██████░░░░` avg 67%\n3. *Bromsgrove* ` 40% ████░░░░░░` avg 45%\n4. *Bury* ` 40% ████░░░░░░` avg 67%",
+      "1. *Sefton* ` 81% ████████░░` avg 67%\n2. *Stockport* ` 59% ██████░░░░` avg 67%\n=3. *Bromsgrove* ` 40% ████░░░░░░` avg 45%\n=3. *Bury* ` 40% ████░░░░░░` avg 67%",
       "Sources: 4 letters (2020)",
       "Note: I hold 5 letters for 2020: this ranks those, not every council in England.",
     ],
@@ -110,7 +110,7 @@ const CASES: Case[] = [
     kind: "trend",
     held: twoYears,
     shows: [
-      "Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points).",
+      "Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points, better).",
       "```\nyear    upheld  compliance  remedy\n2020       81%        100%     23%\n2021       75%        100%     17%\n```",
       "Sources: data/letters/2020/sefton.txt (2020), data/letters/2021/sefton.txt (2021)",
     ],
@@ -129,9 +129,13 @@ const CASES: Case[] = [
   {
     ask: "what's the weather like?",
     kind: "unclear",
-    shows: ["I'm not sure what you're asking", "Try: “Sefton”"],
+    shows: ["I'm not sure what you're asking", "Try: “Bromsgrove”"],
   },
-  { ask: "Atlantis", kind: "unknown_council", shows: ["I don't know a council called “atlantis”"] },
+  {
+    ask: "Atlantis",
+    kind: "unknown_council",
+    shows: ["I don't know a council called “Atlantis”; did you mean"],
+  },
   {
     ask: "Somerset",
     kind: "ambiguous",
@@ -143,11 +147,17 @@ const CASES: Case[] = [
     shows: ["I know Cornwall but hold no annual review letter for it yet."],
   },
   { ask: "Sefton 2019", kind: "no_letter", shows: ["I hold no 2019 letter for Sefton; I have 2020."] },
+  { ask: "the weekly digest", kind: "digest", shows: ["• digest on [councils…] [day] [HH:MM] [quiet]"] },
 ];
 
 /** The facts of the answer a message must show, whatever its kind: as `renderAnswer` prints them for the console. */
 function factsOf(answer: Answer): string[] {
-  const facts = [answer.title, ...answer.lines, ...answer.caveats, ...answer.suggestions.slice(0, 5)];
+  const facts = [
+    answer.title,
+    ...answer.lines,
+    ...answer.notes.map((n) => n.text),
+    ...answer.suggestions.slice(0, 5),
+  ];
   for (const council of answer.councils) {
     for (const rate of council.rates) {
       facts.push(rate.label);

@@ -156,7 +156,10 @@ describe("an answer with too much of everything", () => {
     byType: [{ type: null, councils: 400 }],
     withConcerns: Array.from({ length: 400 }, (_, i) => `Council ${i + 1}`),
   };
-  answer.caveats = Array.from({ length: 200 }, (_, i) => `Caveat ${i}: ${"careful ".repeat(40)}`);
+  answer.notes = Array.from({ length: 200 }, (_, i) => ({
+    code: "small_base" as const,
+    text: `Caveat ${i}: ${"careful ".repeat(40)}`,
+  }));
   answer.suggestions = Array.from({ length: 500 }, (_, i) => `question number ${i}`);
   const message = answerMessage(answer, { share: { question: "x".repeat(10_000) } });
 
@@ -220,7 +223,7 @@ describe("answers over a store of every council's letter", () => {
     const { answer } = answerTo("top 500 upheld", held);
     expect(answer.ranking?.total).toBeGreaterThan(250);
     const message = answerMessage(answer, {});
-    const rows = count(message, /^\d+\. \*/gm);
+    const rows = count(message, /^=?\d+\. \*/gm);
     expect(rows + (leftOut(message, "; ask about one council for its details") ?? 0)).toBe(
       answer.ranking?.total,
     );

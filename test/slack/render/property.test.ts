@@ -5,7 +5,7 @@ import { answerMessage, checkBlocks, findUnescaped, homeView } from "../../../sr
 import { expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer } from "./support.ts";
 
 /**
- * For any text in an answer's title, lines, quotes, summaries, council names, caveats and suggestions, and any
+ * For any text in an answer's title, lines, quotes, summaries, council names, notes and suggestions, and any
  * question, the message is within Block Kit's limits and shows no Slack markup.
  */
 
@@ -87,7 +87,7 @@ describe("for arbitrary text in an answer", () => {
           answer.ranking.rows = answer.ranking.rows.map((r) => ({ ...r, authority: authority(r.authority) }));
         if (answer.holdings)
           answer.holdings.withConcerns = answer.holdings.withConcerns.map((n) => e.shortName + n);
-        answer.caveats = e.caveats;
+        answer.notes = e.caveats.map((text) => ({ code: "small_base" as const, text }));
         answer.suggestions = e.suggestions;
         const message = answerMessage(answer, e.share ? { share: { question: e.question } } : {});
         expectSlackSafe(message);

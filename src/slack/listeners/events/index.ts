@@ -1,12 +1,14 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../context.ts";
+import { type DigestReply, digestVerb, digestWords, postDigest } from "../../digest.ts";
 import { PERMANENT, platformError } from "../../errors.ts";
-import { guarded, type Message } from "../../reply.ts";
+import { guarded } from "../../reply.ts";
 
 /**
  * Mentions are answered in a thread on the mention, direct messages in the DM, and the App Home tab shows what the
- * bot holds. Messages from bots (this one included) are never answered, so two bots can never loop.
+ * bot holds. Messages from bots (this one included) are never answered, so two bots can never loop. "digest …" in
+ * either is the digest sub-command: a mention manages the channel's digest, a DM the user's own, posted in the DM.
  */
 export function register(app: App, deps: Deps): void {
   app.event("app_mention", async ({ event, client, context }) => {
@@ -17,6 +19,7 @@ export function register(app: App, deps: Deps): void {
       client,
       { channel: event.channel, thread, user: event.user ?? "", text: event.text },
       "mention",
+      context.botUserId,
     );
   });
 
@@ -28,6 +31,7 @@ export function register(app: App, deps: Deps): void {
       client,
       { channel: message.channel, user: message.user, text: message.text ?? "" },
       "dm",
+      context.botUserId,
     );
   });
 
@@ -51,20 +55,39 @@ interface Incoming {
   text: string;
 }
 
-async function reply(deps: Deps, client: WebClient, incoming: Incoming, listener: string): Promise<void> {
-  const post = (message: Message) =>
+async function reply(
+  deps: Deps,
+  client: WebClient,
+  incoming: Incoming,
+  listener: "mention" | "dm",
+  botUserId: string | undefined,
+): Promise<void> {
+  const post = (message: DigestReply) =>
     client.chat.postMessage({
       channel: incoming.channel,
       ...(incoming.thread ? { thread_ts: incoming.thread } : {}),
       text: message.text,
-      blocks: message.blocks,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
     });
+  const words = digestWords(incoming.text, botUserId);
   await guarded(
     deps,
-    { listener, user: incoming.user, channel: incoming.channel },
+    { listener, user: incoming.user, channel: incoming.channel, ...(words ? { command: "digest" } : {}) },
     async () => {
       try {
-        await post(await deps.answerer.answer(incoming.text, { share: false, now: deps.now() }));
+        if (words) {
+          await digestVerb(
+            deps,
+            { words, channel: incoming.channel, user: incoming.user },
+            {
+              typed: listener === "mention" ? "@ombuds digest" : "digest",
+              reply: post,
+              post: (digest) => postDigest(client, incoming.channel, digest),
+            },
+          );
+        } else {
+          await post(await deps.answerer.answer(incoming.text, { share: false, now: deps.now() }));
+        }
       } catch (error) {
         // Rate limits are retried by the Web API client itself; what reaches here will not go away by retrying.
         const code = platformError(error);

@@ -1,0 +1,194 @@
+import type { AuthorityType } from "../authorities/schema.ts";
+import { listAnd, listOr, plural } from "../phrasing.ts";
+import type { Answer, Note } from "./answer.ts";
+import { emptyAnswer, note, wantedYear } from "./facts.ts";
+import { type Holdings, latestWithConcerns } from "./holdings.ts";
+import { MEASURES } from "./metrics.ts";
+import type { Question } from "./question.ts";
+
+/**
+ * The answers about the bot rather than a letter: help, the digest's commands, what a measure means, what is held,
+ * and the answers for a question it cannot take as asked (unclear, an unknown or ambiguous council, no letter).
+ */
+
+export const EXAMPLES = [
+  "Sefton",
+  "what's Bury's upheld rate?",
+  "how does Stockport compare with similar councils?",
+  "any concerns for Sefton?",
+  "compare Bury and Sefton",
+  "which councils have the highest upheld rate?",
+  "which metropolitan boroughs are above average on upheld?",
+  "how many councils are below 100% on compliance?",
+  "who had witness summonses?",
+  "how has Sefton changed since 2020?",
+  "what does compliance mean?",
+  "what do you hold?",
+];
+
+/** The digest's sub-commands, the same wherever typed: `/ombuds digest …`, a mention, a DM or the console. */
+export const DIGEST_COMMANDS = [
+  "digest on [councils…] [day] [HH:MM] [quiet]: a weekly digest in this channel (e.g. “digest on Bury, Sefton tuesday 08:30”)",
+  "digest off: stop this channel's digest",
+  "digest status: what this channel gets and when",
+  "digest preview: this week's digest, shown only to you",
+  "digest now: post this week's digest here now",
+];
+
+export function help(question: Question): Answer {
+  return emptyAnswer(question, "help", "What you can ask", [
+    "Ask about a council's Ombudsman annual review letter in plain English, for example:",
+    ...EXAMPLES.map((e) => `• ${e}`),
+    "Add a year (“Sefton 2020”, “2023/24”) for an earlier letter, or a range (“2020 to 2024”) for a change; by default I use the latest. Filters combine: a kind of council (“districts”, “met boroughs”), a threshold (“over 70%”, “below average”, “10 points above average”), “top 5”, “best” or “worst”, “how many”.",
+    "The weekly digest:",
+    ...DIGEST_COMMANDS.map((c) => `• ${c}`),
+  ]);
+}
+
+/**
+ * "digest …" reached the answers layer: the surface that took it (Slack, the console) runs the sub-commands itself,
+ * so what is left is to say what they are.
+ */
+export function digest(question: Question): Answer {
+  return emptyAnswer(question, "digest", "The weekly digest", [
+    "The digest is set up per channel, with these commands (as `/ombuds digest …`, or typed to me in a mention or a DM):",
+    ...DIGEST_COMMANDS.map((c) => `• ${c}`),
+  ]);
+}
+
+export function meaning(question: Question): Answer {
+  const info = MEASURES[question.filters.measure ?? "upheld"];
+  const result = emptyAnswer(question, "meaning", `What “${info.label.toLowerCase()}” means`, [info.meaning]);
+  result.lines.push(
+    "Each letter compares the council's figure with the average for similar authorities (county, district, metropolitan borough, unitary or London borough councils).",
+  );
+  result.suggestions.push(
+    `which councils have the highest ${info.short}?`,
+    info.measure === "perResidents" ? "Kent 2024" : `what's Sefton's ${info.short}?`,
+  );
+  return result;
+}
+
+export function held(question: Question, holdings: Holdings): Answer {
+  const councils = holdings.councils;
+  const byType = new Map<AuthorityType | null, number>();
+  for (const letter of councils)
+    byType.set(letter.authority.type, (byType.get(letter.authority.type) ?? 0) + 1);
+  const latest = holdings.latestYear;
+  const withConcerns = latestWithConcerns(holdings).map((l) => l.authority.shortName);
+  const result = emptyAnswer(question, "holdings", "What I hold");
+  result.holdings = {
+    letters: holdings.letters.length,
+    councils: councils.length,
+    years: [...holdings.years],
+    byType: [...byType.entries()].map(([type, count]) => ({ type, councils: count })),
+    withConcerns,
+  };
+  result.lines.push(
+    holdings.letters.length === 0
+      ? "I hold no letters yet: ingest some with `ombuds ingest`."
+      : `${plural(holdings.letters.length, "letter")} for ${plural(councils.length, "council")}, ${holdings.years.length === 1 ? `year ${holdings.years[0]}` : `years ${holdings.years[0]} to ${latest}`}.`,
+  );
+  if (councils.length > 0 && councils.length <= 20) {
+    result.lines.push(`Councils: ${listAnd(councils.map((l) => l.authority.shortName))}.`);
+  }
+  result.suggestions.push(...suggestionsFrom(holdings));
+  return result;
+}
+
+/** Questions that lead to an answer over what is held: about a council held, and a ranking of its year. */
+export function suggestionsFrom(holdings: Holdings): string[] {
+  // A council whose letter gives statistics, so that neither suggestion leads to "no statistics to compare".
+  const first =
+    holdings.councils.find((l) => l.stats.upheld?.rate != null) ??
+    holdings.councils.find((l) => l.stats.upheld || l.stats.compliance || l.stats.remedy);
+  if (!first) return ["what do you hold?"];
+  const name = first.authority.shortName;
+  return [
+    name,
+    `how does ${name} compare with similar councils?`,
+    "which councils have the highest upheld rate?",
+  ];
+}
+
+export function unclear(question: Question, holdings: Holdings): Answer {
+  const result = emptyAnswer(question, "unclear", "I'm not sure what you're asking", [
+    "I answer questions about councils' Ombudsman annual review letters, and manage the weekly digest (say “help” for the list).",
+  ]);
+  result.suggestions.push(...suggestionsFrom(holdings), "help");
+  return result;
+}
+
+export function ambiguous(question: Question): Answer {
+  const result = emptyAnswer(
+    question,
+    "ambiguous",
+    "Which council do you mean?",
+    question.ambiguous.map((a) => `“${a.words}” could be ${listOr(a.candidates)}: say which.`),
+  );
+  result.suggestions.push(...question.ambiguous.flatMap((a) => a.candidates.slice(0, 3)));
+  return result;
+}
+
+export function unknownNote(unknown: Question["unknown"][number]): Note {
+  return note(
+    "unknown_council",
+    unknown.nearest.length > 0
+      ? `I don't know a council called “${unknown.words}”; did you mean ${listOr(unknown.nearest)}?`
+      : `I don't know a council called “${unknown.words}”.`,
+  );
+}
+
+export function unknownCouncil(question: Question, holdings: Holdings): Answer {
+  const named = question.unknown;
+  const result = emptyAnswer(
+    question,
+    "unknown_council",
+    named.length > 0 ? "I don't know that council" : "Which council?",
+    named.length > 0
+      ? [
+          ...named.map((u) => unknownNote(u).text),
+          "I know every English principal council; check the spelling, or use its short name (“Sefton”, “Bath and North East Somerset”).",
+        ]
+      : ["Which council? Name one, for example “Sefton”."],
+  );
+  // The nearest names are what was most likely meant; only those held lead to an answer.
+  const nearest = named.flatMap((u) => u.nearest);
+  const heldNames = new Set(holdings.councils.map((l) => l.authority.shortName));
+  const offered = [...nearest.filter((n) => heldNames.has(n)), ...nearest.filter((n) => !heldNames.has(n))];
+  result.suggestions.push(...(offered.length > 0 ? offered.slice(0, 3) : suggestionsFrom(holdings)));
+  return result;
+}
+
+export function noLetterText(
+  question: Question,
+  council: Question["councils"][number],
+  holdings: Holdings,
+): string {
+  if (holdings.letters.length === 0) {
+    return "I hold no letters yet: ingest some with `ombuds ingest` (npm start ingests data/letters).";
+  }
+  const years = holdings.ofCouncil(council.name).map((l) => l.year);
+  const year = wantedYear(question);
+  if (year !== null && years.length > 0) {
+    return `I hold no ${year} letter for ${council.shortName}; I have ${listAnd(years.map(String))}.`;
+  }
+  return `I know ${council.shortName} but hold no annual review letter for it yet.`;
+}
+
+export function noLetter(question: Question, holdings: Holdings): Answer {
+  const names = question.councils.map((c) => c.shortName);
+  const year = wantedYear(question);
+  const result = emptyAnswer(
+    question,
+    "no_letter",
+    `No letter held for ${listAnd(names)}${year ? ` in ${year}` : ""}`,
+    question.councils.map((c) => noLetterText(question, c, holdings)),
+  );
+  const other = question.councils.flatMap((c) => holdings.ofCouncil(c.name).slice(0, 1));
+  result.suggestions.push(
+    ...other.map((l) => `${l.authority.shortName} ${l.year}`),
+    ...(other.length === 0 ? ["what do you hold?"] : []),
+  );
+  return result;
+}

@@ -1,0 +1,85 @@
+import type { Letter } from "../letters/schema.ts";
+import { noun } from "../phrasing.ts";
+import { type Answer, type RateFact, typeLabel } from "./answer.ts";
+import {
+  baseNotes,
+  comparisonLine,
+  councilFacts,
+  emptyAnswer,
+  METRIC_LIST,
+  perResidentsLine,
+  perResidentsNotGiven,
+  unreadNotes,
+} from "./facts.ts";
+import type { Holdings } from "./holdings.ts";
+import { MEASURES, type Measure } from "./metrics.ts";
+import type { Question } from "./question.ts";
+
+/** One council's letter: its rates against their averages and its peers, the per-100,000 figure, its concerns. */
+export function summary(question: Question, letter: Letter, holdings: Holdings): Answer {
+  const facts = councilFacts(letter, METRIC_LIST, holdings);
+  const name = letter.authority.shortName;
+  const result = emptyAnswer(
+    question,
+    "summary",
+    `${letter.authority.name}: ${letter.year} annual review letter`,
+  );
+  result.councils = [facts];
+  result.concerns = facts.concerns;
+  if (facts.noStatistics) {
+    result.lines.push(`The ${letter.year} letter to ${name} gives no complaint statistics.`);
+  } else {
+    for (const fact of facts.rates)
+      result.lines.push(comparisonLine(fact, letter.authority.type, letter.year));
+    const per = facts.perResidents && perResidentsLine(facts.perResidents, letter.authority.type);
+    if (per) result.lines.push(per);
+  }
+  const worries = facts.concerns.filter((c) => c.tone === "concern").length;
+  const praise = facts.concerns.filter((c) => c.tone === "praise").length;
+  result.lines.push(
+    worries + praise === 0
+      ? "The letter raises no concerns and gives no particular praise."
+      : `The letter raises ${worries} ${noun(worries, "concern")}${praise ? ` and gives praise on ${praise} ${noun(praise, "point")}` : ""}.`,
+  );
+  result.notes.push(...baseNotes([facts]), ...unreadNotes(letter));
+  result.suggestions.push(
+    `how does ${name} compare with similar councils?`,
+    ...(facts.concerns.length > 0 ? [`any concerns for ${name}?`] : []),
+    ...(holdings.ofCouncil(letter.authority.name).length > 1
+      ? [`how has ${name} changed over the years?`]
+      : []),
+  );
+  return result;
+}
+
+/** One measure of one council's letter. */
+export function oneMetric(question: Question, letter: Letter, measure: Measure, holdings: Holdings): Answer {
+  const name = letter.authority.shortName;
+  const info = MEASURES[measure];
+  const result = emptyAnswer(question, "metric", `${name}: ${info.label.toLowerCase()}, ${letter.year}`);
+  const facts = councilFacts(letter, measure === "perResidents" ? [] : [measure], holdings, false);
+  result.councils = [facts];
+  if (facts.noStatistics) {
+    result.lines.push(`The ${letter.year} letter to ${name} gives no complaint statistics.`);
+  } else if (measure === "perResidents") {
+    const line = facts.perResidents && perResidentsLine(facts.perResidents, letter.authority.type);
+    if (line) result.lines.push(line);
+    else if (letter.year < info.since) {
+      const given = perResidentsNotGiven(letter);
+      result.lines.push(given.text);
+    } else
+      result.lines.push(
+        `The ${letter.year} letter to ${name} gives no figure per 100,000 residents I could read.`,
+      );
+    result.notes.push(...unreadNotes(letter));
+  } else {
+    result.lines.push(comparisonLine(facts.rates[0] as RateFact, letter.authority.type, letter.year));
+    result.notes.push(...baseNotes([facts]), ...unreadNotes(letter));
+  }
+  result.suggestions.push(
+    `what does ${measure === "perResidents" ? "upheld decisions per 100,000 residents" : measure} mean?`,
+    `which ${typeLabel(letter.authority.type, true)} have the highest ${info.short}?`,
+    name,
+  );
+  return result;
+}

@@ -1,0 +1,114 @@
+import type { Letter, Metric } from "../letters/schema.ts";
+import { listAnd, noun } from "../phrasing.ts";
+import type { Answer, Change, TrendPoint } from "./answer.ts";
+import { authorityOf, councilFacts, emptyAnswer, METRIC_LIST, note, sourceOf } from "./facts.ts";
+import type { Holdings } from "./holdings.ts";
+import { isBetter, MEASURES, type Measure, readingOf } from "./metrics.ts";
+import type { Question } from "./question.ts";
+
+/**
+ * One council over the years: each year's rates and per-100,000 figure, and for each measure the change between
+ * the first and last years that give a figure (or the two years asked), in points, better or worse by the
+ * measure's own sense. A year whose rate is not calculable (no investigations) is shown as such and skipped.
+ */
+
+function pointOf(letter: Letter): TrendPoint {
+  const noCases = METRIC_LIST.filter((m) => readingOf(letter, m).noCases);
+  return {
+    year: letter.year,
+    upheld: readingOf(letter, "upheld").value,
+    compliance: readingOf(letter, "compliance").value,
+    remedy: readingOf(letter, "remedy").value,
+    perResidents: readingOf(letter, "perResidents").value,
+    noCases,
+    source: sourceOf(letter),
+  };
+}
+
+function changeOf(measure: Measure, points: TrendPoint[]): Change | null {
+  const given = points.filter((p) => p[measure] !== null);
+  const [from, to] = [given[0], given[given.length - 1]];
+  if (!from || !to || from === to) return null;
+  const a = from[measure] as number;
+  const b = to[measure] as number;
+  const change = Math.round((b - a) * 10) / 10;
+  const skipped = points.filter((p) => p.year > from.year && p.year < to.year && p[measure] === null);
+  return {
+    measure,
+    from: { year: from.year, value: a },
+    to: { year: to.year, value: b },
+    change,
+    better: change === 0 ? null : isBetter(measure, b, a),
+    skipped: skipped.map((p) => p.year),
+  };
+}
+
+function changeLine(change: Change): string {
+  const info = MEASURES[change.measure];
+  const unit = info.unit === "%" ? "%" : "";
+  const size = Math.abs(change.change);
+  const by =
+    change.change === 0
+      ? "no change"
+      : `${change.change > 0 ? "up" : "down"} ${size} ${info.unit === "%" ? noun(size, "point") : ""}`.trim() +
+        `, ${change.better ? "better" : "worse"}`;
+  return `${info.label}: ${change.from.value}${unit} in ${change.from.year} to ${change.to.value}${unit} in ${change.to.year} (${by}).`;
+}
+
+export function trend(question: Question, latest: Letter, holdings: Holdings): Answer {
+  const range = question.filters.years;
+  const every = [...holdings.ofCouncil(latest.authority.name)].sort((a, b) => a.year - b.year);
+  const inRange = every.filter(
+    (l) => !range || (l.year >= range.from && (range.to === null || l.year <= range.to)),
+  );
+  const name = latest.authority.shortName;
+  const result = emptyAnswer(
+    question,
+    "trend",
+    range
+      ? `${name}, ${range.from} to ${range.to ?? inRange[inRange.length - 1]?.year ?? range.from}`
+      : `${name} over the years`,
+  );
+  const points = inRange.map(pointOf);
+  const measures: Measure[] =
+    question.filters.measure !== null ? [question.filters.measure] : [...METRIC_LIST, "perResidents"];
+  const changes = measures.map((m) => changeOf(m, points)).filter((c): c is Change => c !== null);
+  result.trend = { authority: authorityOf(latest), points, changes };
+  if (inRange.length < 2) {
+    const years = every.map((l) => l.year);
+    result.lines.push(
+      every.length < 2
+        ? `I hold only the ${latest.year} letter for ${name}, so there is no change to show yet.`
+        : `I hold ${name}'s letters for ${listAnd(years.map(String))}; ${inRange.length === 0 ? "none" : "only one"} of them in the years asked, so there is no change to show.`,
+    );
+    const only = inRange[0] ?? latest;
+    result.councils = [councilFacts(only, METRIC_LIST, holdings)];
+  } else {
+    for (const change of changes) result.lines.push(changeLine(change));
+    if (changes.length === 0)
+      result.lines.push(`None of the figures asked about is given in two of ${name}'s letters.`);
+    // A year is skipped because its rate is over no cases (said once a year) or because the letter gives none.
+    for (const p of points.filter((p) => p.noCases.length > 0)) {
+      result.notes.push(
+        note(
+          "no_cases",
+          `${p.year}: ${listAnd(p.noCases.map((m: Metric) => MEASURES[m].short))} not calculable (no cases that year), so the change skips it.`,
+        ),
+      );
+    }
+    for (const change of changes) {
+      const notGiven = change.skipped.filter(
+        (year) => !points.find((p) => p.year === year)?.noCases.includes(change.measure as Metric),
+      );
+      if (notGiven.length === 0) continue;
+      result.notes.push(
+        note(
+          "skipped_years",
+          `${MEASURES[change.measure].label}: ${listAnd(notGiven.map(String))} left out, as the letter gives no figure I could read.`,
+        ),
+      );
+    }
+  }
+  result.suggestions.push(name, `how does ${name} compare with similar councils?`);
+  return result;
+}

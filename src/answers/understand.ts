@@ -1,0 +1,440 @@
+import type { AuthorityType } from "../authorities/schema.ts";
+import type { ConcernCategory, Tone } from "../letters/schema.ts";
+import { findCouncils, nearestNames } from "./councils.ts";
+import type { Measure } from "./metrics.ts";
+import {
+  type Comparison,
+  type Context,
+  type CouncilRef,
+  cleanText,
+  type Filters,
+  type Intent,
+  type Question,
+  type YearRange,
+} from "./question.ts";
+import {
+  CATEGORY_WORDS,
+  CONCERN_WORDS,
+  METRIC_WORDS,
+  PER_RESIDENTS_WORDS,
+  PRAISE_WORDS,
+  TYPE_WORDS,
+} from "./synonyms.ts";
+
+/**
+ * Reads a question in two steps: first what it names (councils, the measure, a kind of council, years, a threshold,
+ * a direction, a subject), then what it asks, by an ordered table of rules: the first rule whose test passes gives
+ * the intent. Each reader and each rule is a small function over the words, tested on its own.
+ */
+
+/** What the words of a question name, before its intent is decided. */
+export interface Reading {
+  text: string;
+  lower: string;
+  councils: CouncilRef[];
+  ambiguous: Question["ambiguous"];
+  unknown: Question["unknown"];
+  /** Words left over that might be a council's name, whether or not they read as one. */
+  leftover: string[];
+  filters: Filters;
+  category: ConcernCategory | null;
+  tone: Tone | null;
+}
+
+export function readMeasure(lower: string): Measure | null {
+  if (PER_RESIDENTS_WORDS.test(lower)) return "perResidents";
+  return METRIC_WORDS.find(([re]) => re.test(lower))?.[1] ?? null;
+}
+
+export function readType(lower: string): AuthorityType | null {
+  return TYPE_WORDS.find(([re]) => re.test(lower))?.[1] ?? null;
+}
+
+export function readCategory(lower: string): ConcernCategory | null {
+  return CATEGORY_WORDS.find(([re]) => re.test(lower))?.[1] ?? null;
+}
+
+const YEAR = "(20\\d{2})(?:\\s?[/-]\\s?(\\d{2}))?";
+/** "2023/24" is the year ending 31 March 2024, the letter of 2024. */
+const yearOf = (whole: string, short?: string) => (short ? 2000 + Number(short) : Number(whole));
+
+/**
+ * The years asked about: "in 2024", "2023/24", "2020 to 2024", "between 2021 and 2023", "since 2021", "last year",
+ * "over the last 3 years". `latest` is the latest year held (for "since" and "last N years").
+ */
+export function readYears(lower: string, context: Pick<Context, "latestYear" | "now">): YearRange | null {
+  const range = new RegExp(
+    `\\b(?:between|from)?\\s*${YEAR}\\s*(?:to|and|until|till|through|-|–)\\s*${YEAR}\\b`,
+  ).exec(lower);
+  if (range) {
+    const a = yearOf(range[1] as string, range[2]);
+    const b = yearOf(range[3] as string, range[4]);
+    // "2023-24" alone is one year, read below; a range needs two full years or "between/from".
+    if (!(range[3] && !range[4] && (range[3] as string).length === 4 && Number(range[3]) < 2000)) {
+      return { from: Math.min(a, b), to: Math.max(a, b) };
+    }
+  }
+  const since = new RegExp(`\\bsince\\s+${YEAR}\\b`).exec(lower);
+  if (since) return { from: yearOf(since[1] as string, since[2]), to: null };
+  const lastN = /\b(?:last|past|previous)\s+(\d|two|three|four|five|six|seven)\s+years\b/.exec(lower);
+  if (lastN && context.latestYear !== null) {
+    const n = WORD_NUMBERS[lastN[1] as string] ?? Number(lastN[1]);
+    return { from: context.latestYear - n + 1, to: context.latestYear };
+  }
+  const one = new RegExp(`\\b${YEAR}\\b`).exec(lower);
+  if (one) {
+    const year = yearOf(one[1] as string, one[2]);
+    return { from: year, to: year };
+  }
+  if (/\blast year\b/.test(lower)) {
+    const year = context.now.getUTCFullYear() - 1;
+    return { from: year, to: year };
+  }
+  if (/\bthis year\b/.test(lower)) {
+    const year = context.now.getUTCFullYear();
+    return { from: year, to: year };
+  }
+  return null;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+};
+
+const NUMBER = "(\\d{1,3}(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)";
+const numberOf = (raw: string) => WORD_NUMBERS[raw] ?? Number(raw);
+const PERCENT = "\\s?(?:%|percent\\b|per cent\\b|pc\\b)";
+
+const OPS: readonly [RegExp, Comparison["op"]][] = [
+  [/^(?:at least|no (?:less|lower|fewer) than|not (?:less|lower) than|>=|≥|or more)$/, "at_least"],
+  [
+    /^(?:at most|no (?:more|higher|greater) than|not (?:more|higher|over|above)|up to|<=|≤|or (?:less|fewer))$/,
+    "at_most",
+  ],
+  [/^(?:over|above|more than|greater than|higher than|exceeding|in excess of|>|beyond|upwards of)$/, "above"],
+  [/^(?:under|below|less than|lower than|fewer than|<|short of|beneath)$/, "below"],
+  [/^(?:of|at|exactly|equal to|=|on|with|a|an|is|was|were|had|has)$/, "equal"],
+];
+const OP_WORDS =
+  "at least|no (?:less|lower|fewer) than|not (?:less|lower) than|at most|no (?:more|higher|greater) than|not (?:more|higher|over|above)|up to|over|above|more than|greater than|higher than|exceeding|in excess of|beyond|upwards of|under|below|less than|lower than|fewer than|short of|beneath|exactly|equal to|of|at|on|with|>=|<=|≥|≤|>|<|=";
+
+function opOf(words: string): Comparison["op"] {
+  return OPS.find(([re]) => re.test(words.trim()))?.[1] ?? "equal";
+}
+
+/**
+ * A threshold: "over 70%", "at least 90 per cent", "below 100%", "under full compliance", "100% compliance",
+ * "10 points above average", "above the average", "below similar councils".
+ */
+export function readComparison(lower: string, measure: Measure | null): Comparison | null {
+  const points = new RegExp(
+    `\\b(?:(${OP_WORDS})\\s+)?${NUMBER}\\s?(?:percentage )?points?\\s+(above|over|higher than|below|under|lower than)\\b`,
+  ).exec(lower);
+  if (points) {
+    const size = numberOf(points[2] as string);
+    const up = /^(?:above|over|higher)/.test(points[3] as string);
+    const op = points[1] ? opOf(points[1]) : "at_least";
+    // "more than 10 points below" is further below than 10: the sense flips with the side.
+    const strict = op === "above" || op === "below";
+    const further =
+      op === "at_most"
+        ? up
+          ? "at_most"
+          : "at_least"
+        : up
+          ? strict
+            ? "above"
+            : "at_least"
+          : strict
+            ? "below"
+            : "at_most";
+    return { op: further, value: up ? size : -size, of: "average" };
+  }
+  const average =
+    /\b(above|over|higher than|better than|worse than|below|under|lower than|level with|in line with|at|on|equal to)\s+(?:the |their |its |an |a )?(?:similar[- ](?:authority|council|organisation) )?(?:average|avg|mean|similar (?:councils|authorities|organisations)|(?:their |its )?peers)\b/.exec(
+      lower,
+    );
+  if (average) {
+    const side = average[1] as string;
+    if (/^(?:level|in line|at|on|equal)/.test(side)) return { op: "equal", value: 0, of: "average" };
+    if (/^better|^worse/.test(side)) {
+      // Better than average is above it for a rate where higher is better, below it otherwise.
+      const higherBetter = measure === "compliance" || measure === "remedy";
+      const better = side.startsWith("better");
+      return { op: better === higherBetter ? "above" : "below", value: 0, of: "average" };
+    }
+    return { op: /^(?:above|over|higher)/.test(side) ? "above" : "below", value: 0, of: "average" };
+  }
+  // "under full compliance", "below 100% compliance", "not at 100%", "100% compliance".
+  if (/\bfull compliance\b|\bcomplied (?:fully|in full)\b|\b100 ?% compliance\b/.test(lower)) {
+    if (
+      /\b(?:under|below|less than|short of|not (?:at|in)|without|lack\w*|fell short of|not achiev\w*|failed to (?:reach|achieve|meet))\s+(?:full|100 ?%)/.test(
+        lower,
+      )
+    )
+      return { op: "below", value: 100, of: "rate" };
+    return { op: "equal", value: 100, of: "rate" };
+  }
+  if (/\bnot (?:at |on )?100 ?%/.test(lower)) return { op: "below", value: 100, of: "rate" };
+  const rate = new RegExp(
+    `(?:\\b(${OP_WORDS})\\s+|(${OP_WORDS})\\s*)?${NUMBER}${PERCENT}(\\s+or (?:more|above|higher|over|less|below|lower|under|fewer))?`,
+  ).exec(lower);
+  if (rate) {
+    const value = numberOf(rate[3] as string);
+    const tail = rate[4]?.trim() ?? "";
+    let op = opOf(rate[1] ?? rate[2] ?? "");
+    if (/or (?:more|above|higher|over)/.test(tail)) op = "at_least";
+    if (/or (?:less|below|lower|under|fewer)/.test(tail)) op = "at_most";
+    return { op, value, of: "rate" };
+  }
+  // A figure per 100,000: "more than 5 upheld decisions per 100,000".
+  if (measure === "perResidents") {
+    const per = new RegExp(
+      `\\b(${OP_WORDS})\\s+${NUMBER}\\s+(?:upheld )?(?:decisions?|complaints?|cases?)?\\s*per\\b`,
+    ).exec(lower);
+    if (per) return { op: opOf(per[1] as string), value: numberOf(per[2] as string), of: "rate" };
+  }
+  return null;
+}
+
+/** "top 5", "bottom three", "the 10 worst", "5 highest". */
+export function readLimit(lower: string): number | null {
+  const match = new RegExp(
+    `\\b(?:top|bottom|first|last|best|worst|highest|lowest)\\s+${NUMBER}\\b(?!\\s?(?:%|per|points?|years?))|\\b${NUMBER}\\s+(?:highest|lowest|best|worst|top|bottom)\\b`,
+  ).exec(lower);
+  const raw = match?.[1] ?? match?.[2];
+  if (!raw) return null;
+  const value = numberOf(raw);
+  return Number.isInteger(value) && value > 0 ? Math.min(value, 500) : null;
+}
+
+export function readDirection(text: string): Filters["direction"] {
+  // "at least 90%" and "at most 50%" are thresholds, not the end of a ranking asked for.
+  const lower = text.replace(/\b(?:at|the) (?:least|most)\b/g, " ");
+  if (/\b(?:worst|poorest|weakest|bottom of the (?:table|league))\b|\bworse\b/.test(lower)) return "worst";
+  if (/\b(?:best|strongest|top performing|top-performing|better)\b/.test(lower)) return "best";
+  if (/\b(?:lowest|fewest|least|smallest|bottom)\b/.test(lower)) return "lowest";
+  if (/\b(?:highest|most|largest|biggest|greatest|top)\b/.test(lower)) return "highest";
+  return null;
+}
+
+function readTone(lower: string): Tone | null {
+  return PRAISE_WORDS.test(lower) ? "praise" : null;
+}
+
+/**
+ * Whether a leftover word reads as a council's name: the message is little more than it, it is capitalised after
+ * the first word, or it stands where a council would ("compare bury and narnia", "narnia's upheld rate").
+ */
+function namesCouncil(text: string, word: string): boolean {
+  if (text.split(/\s+/).length <= 3) return true;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const capitalised = new RegExp(`(?<=\\s)${escaped.charAt(0).toUpperCase()}${escaped.slice(1)}\\b`, "u");
+  if (capitalised.test(text)) return true;
+  return (
+    new RegExp(`\\b(?:and|vs\\.?|versus|with|against|compare|for|about|to|on|of)\\s+${escaped}\\b`, "i").test(
+      text,
+    ) || new RegExp(`\\b${escaped}(?:'s|\\s+(?:and|vs\\.?|versus)\\b)`, "i").test(text)
+  );
+}
+
+/** What the question's words name. */
+export function read(raw: string, context: Context): Reading {
+  const text = cleanText(raw).slice(0, 2000);
+  const lower = text.toLowerCase();
+  const years = readYears(lower, context);
+  const mentions = findCouncils(
+    text.replace(/\b20\d{2}(?:\s?[/-]\s?\d{2})?\b/g, " "),
+    context.authorities,
+    years?.to ?? years?.from ?? undefined,
+  );
+  const councils = mentions.councils.map((m) => ({
+    name: m.authority.name,
+    shortName: m.authority.shortName,
+    type: m.authority.type,
+    words: m.words,
+    typo: m.typo,
+  }));
+  const measure = readMeasure(lower);
+  const unknown = mentions.unknown
+    .filter((word) => namesCouncil(text, word))
+    .map((word) => ({
+      words: capitaliseWord(text, word),
+      nearest: nearestNames(word, context.authorities, 3),
+    }));
+  return {
+    text,
+    lower,
+    councils,
+    ambiguous: mentions.ambiguous.map((a) => ({
+      words: a.words,
+      candidates: a.candidates.map((c) => c.name),
+    })),
+    unknown,
+    leftover: mentions.unknown,
+    filters: {
+      measure,
+      comparison: readComparison(lower, measure),
+      type: readType(lower),
+      years,
+      limit: readLimit(lower),
+      direction: readDirection(lower),
+      count:
+        /^(?:and )?how many\b|\bhow many (?:councils|authorities|boroughs|districts|counties|unitaries|of them)\b|\bnumber of (?:councils|authorities)\b|\bcount\b/.test(
+          lower,
+        ),
+    },
+    category: readCategory(lower),
+    tone: readTone(lower),
+  };
+}
+
+/** The user's own spelling of a word, as typed (never lower-cased back at them). */
+function capitaliseWord(text: string, word: string): string {
+  const at = text.toLowerCase().indexOf(word);
+  return at >= 0 ? text.slice(at, at + word.length) : word;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is asked: the rules, in order
+
+const HELP =
+  /^(?:help|\?|usage|commands|what can (?:you|i) (?:do|ask)|how do(?:es)? (?:i|this|it|you) work)\b/;
+const DIGEST = /^(?:the )?(?:weekly )?digests?\b/;
+const MEANING =
+  /\b(?:mean|means|meaning|define|definition|explain|what(?:'s| is| are) (?:a |an |the )?(?:upheld|uphold|compliance|satisfactory|remedy|remedies|per 100))\b/;
+const RANKING_WORDS =
+  /\b(?:rank\w*|highest|lowest|top|bottom|best|worst|most|least|fewest|league|table|order|sorted?|list|all)\b/;
+const TREND_WORDS =
+  /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|rose|risen|fell|fallen|dropped|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
+const SIMILAR_WORDS =
+  /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|against|stack up|relative|rank\w*|other councils)\b/;
+/** A question about councils in general ("which councils…", "who…", "list…"). */
+const WHICH_COUNCILS =
+  /^(?:and )?(?:who|list|show)\b|\b(?:which|what|any) (?:councils?|authorit(?:y|ies)|boroughs?|districts?|count(?:y|ies)|unitar(?:y|ies)|ones?|mets|met boroughs?|london boroughs?)\b|\bhow many\b|\bside by side\b|\ball (?:the )?(?:councils|authorities|boroughs|districts|counties|unitaries|mets|met boroughs|london boroughs)\b/;
+const HOLDINGS =
+  /\bwhat (?:do|does) (?:you|ombuds) (?:hold|have|know|cover)\b|\b(?:which|what) (?:councils|letters|years|data)\b.*\b(?:hold|have|held|know|cover|got|stored|available|loaded)\b|^(?:list|councils|years|letters|holdings|coverage|status)$/;
+
+interface Rule {
+  intent: Intent;
+  /** Why this rule comes where it does, for the reader of the table. */
+  why: string;
+  when: (r: Reading) => boolean;
+}
+
+const none = (r: Reading) => r.councils.length === 0;
+const one = (r: Reading) => r.councils.length === 1;
+const asksConcerns = (r: Reading) => r.category !== null || r.tone !== null || CONCERN_WORDS.test(r.lower);
+
+export const RULES: readonly Rule[] = [
+  {
+    intent: "help",
+    why: "an empty message or a request for help",
+    when: (r) => r.lower === "" || HELP.test(r.lower),
+  },
+  {
+    intent: "digest",
+    why: "the digest sub-commands, wherever typed",
+    when: (r) => DIGEST.test(r.lower),
+  },
+  {
+    intent: "meaning",
+    why: "what a measure means, not who has it",
+    when: (r) =>
+      r.filters.measure !== null &&
+      none(r) &&
+      MEANING.test(r.lower) &&
+      !/\b(?:highest|lowest|top|rank\w*|which|who)\b/.test(r.lower),
+  },
+  {
+    intent: "holdings",
+    why: "what the bot holds; not a question about concerns or rates",
+    when: (r) =>
+      none(r) &&
+      !RANKING_WORDS.test(r.lower) &&
+      !asksConcerns(r) &&
+      r.filters.measure === null &&
+      r.filters.comparison === null &&
+      HOLDINGS.test(r.lower),
+  },
+  {
+    intent: "trend",
+    why: "one council over several years, before concerns ('has Bury improved?' is not about a concern)",
+    when: (r) =>
+      one(r) &&
+      (TREND_WORDS.test(r.lower) ||
+        (r.filters.years !== null && r.filters.years.from !== r.filters.years.to)) &&
+      !(asksConcerns(r) && !/\bimprov\w*|\bdeclin\w*|\bworse\w*|\bbetter\b/.test(r.lower)),
+  },
+  {
+    intent: "concerns",
+    why: "what letters raised, for one council or all",
+    when: (r) =>
+      asksConcerns(r) && r.councils.length <= 1 && (r.filters.measure === null || r.category !== null),
+  },
+  { intent: "side_by_side", why: "two or more councils named", when: (r) => r.councils.length >= 2 },
+  {
+    intent: "side_by_side",
+    why: "every council of a kind side by side ('all London boroughs side by side'), on every rate",
+    when: (r) =>
+      none(r) &&
+      r.filters.type !== null &&
+      r.filters.measure === null &&
+      r.filters.comparison === null &&
+      /\bside[- ]by[- ]side\b|\bcompare\b|\bcomparison\b|\bnext to each other\b/.test(r.lower),
+  },
+  {
+    intent: "ranking",
+    why: "councils in general: ranked, listed or counted by any filter",
+    when: (r) =>
+      none(r) &&
+      r.ambiguous.length === 0 &&
+      (RANKING_WORDS.test(r.lower) ||
+        r.filters.comparison !== null ||
+        r.filters.direction !== null ||
+        r.filters.count ||
+        (r.filters.measure !== null && (r.filters.type !== null || WHICH_COUNCILS.test(r.lower))) ||
+        (r.filters.type !== null && WHICH_COUNCILS.test(r.lower))) &&
+      (r.unknown.length === 0 || r.filters.measure !== null || r.filters.type !== null),
+  },
+  {
+    intent: "similar",
+    why: "one council against its kind",
+    when: (r) => one(r) && SIMILAR_WORDS.test(r.lower),
+  },
+  { intent: "metric", why: "one council, one measure", when: (r) => one(r) && r.filters.measure !== null },
+  {
+    intent: "summary",
+    why: "a council named (or meant: ambiguous, unknown)",
+    when: (r) => one(r) || r.ambiguous.length > 0 || r.unknown.length > 0,
+  },
+];
+
+export function intentOf(reading: Reading): Intent {
+  return RULES.find((rule) => rule.when(reading))?.intent ?? "unclear";
+}
+
+export function understand(raw: string, context: Context): Question {
+  const reading = read(raw, context);
+  return {
+    text: reading.text,
+    intent: intentOf(reading),
+    councils: reading.councils,
+    ambiguous: reading.ambiguous,
+    unknown: reading.unknown,
+    filters: reading.filters,
+    category: reading.category,
+    tone: reading.tone,
+  };
+}
