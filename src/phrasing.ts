@@ -48,3 +48,10 @@ export function points(value: number): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A rate as a bar of ten cells, filled by tenths: "████████░░" for 81%; an empty bar where there is none. */
+export function bar(rate: number | null, width = 10): string {
+  if (rate === null) return "░".repeat(width);
+  const filled = Math.max(0, Math.min(width, Math.round((rate / 100) * width)));
+  return "█".repeat(filled) + "░".repeat(width - filled);
+}

@@ -44,14 +44,16 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
   const tone =
     question.tone ??
     (question.category === "training" || question.category === "improvement" ? null : "concern");
-  const concerns = letters.flatMap((l) =>
-    concernFacts(
-      l,
-      (c) =>
-        (question.category === null || c.category === question.category) &&
-        (tone === null || c.tone === tone),
-    ),
-  );
+  const concerns = (year === null ? [] : holdings.withConcerns(year))
+    .filter((l) => type === null || l.authority.type === type)
+    .flatMap((l) =>
+      concernFacts(
+        l,
+        (c) =>
+          (question.category === null || c.category === question.category) &&
+          (tone === null || c.tone === tone),
+      ),
+    );
   const councils = [...new Set(concerns.map((c) => c.authority.shortName))];
   const subject = what(question, tone);
   const scope = type ? typeLabel(type, true) : "councils";

@@ -39,6 +39,8 @@ export interface Holdings {
    * ranking and every rank in a summary reads this rather than sorting per question.
    */
   field(year: number, type: AuthorityType | null, measure: Measure): Field;
+  /** A year's letters that raise or praise anything, in council order: kept per store load, as `field` is. */
+  withConcerns(year: number): readonly Letter[];
 }
 
 export function createHoldings(letters: readonly Letter[]): Holdings {
@@ -83,10 +85,22 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
     }
     return found;
   };
+  const concerned = new Map<number, Letter[]>();
+  const withConcerns = (year: number): Letter[] => {
+    let found = concerned.get(year);
+    if (!found) {
+      found = (byYear.get(year) ?? [])
+        .filter((l) => l.concerns.length > 0)
+        .sort((a, b) => a.authority.shortName.localeCompare(b.authority.shortName));
+      concerned.set(year, found);
+    }
+    return found;
+  };
   return {
     letters,
     councils,
     field,
+    withConcerns,
     years,
     latestYear: years[years.length - 1] ?? null,
     ofCouncil: (name) => byCouncil.get(nameKey(name)) ?? [],
@@ -99,5 +113,7 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
 /** The letters of the latest year held that raise at least one concern (not only praise). */
 export function latestWithConcerns(holdings: Holdings): Letter[] {
   if (holdings.latestYear === null) return [];
-  return holdings.ofYear(holdings.latestYear).filter((l) => l.concerns.some((c) => c.tone === "concern"));
+  return holdings
+    .withConcerns(holdings.latestYear)
+    .filter((l) => l.concerns.some((c) => c.tone === "concern"));
 }

@@ -263,14 +263,14 @@ export function read(raw: string, context: Context): Reading {
     name: m.authority.name,
     shortName: m.authority.shortName,
     type: m.authority.type,
-    words: m.words,
+    words: asTyped(text, m.words),
     typo: m.typo,
   }));
   const measure = readMeasure(lower);
   const unknown = mentions.unknown
     .filter((word) => namesCouncil(text, word))
     .map((word) => ({
-      words: capitaliseWord(text, word),
+      words: asTyped(text, word),
       nearest: nearestNames(word, context.authorities, 3),
     }));
   return {
@@ -278,7 +278,7 @@ export function read(raw: string, context: Context): Reading {
     lower,
     councils,
     ambiguous: mentions.ambiguous.map((a) => ({
-      words: a.words,
+      words: asTyped(text, a.words),
       candidates: a.candidates.map((c) => c.name),
     })),
     unknown,
@@ -300,10 +300,17 @@ export function read(raw: string, context: Context): Reading {
   };
 }
 
-/** The user's own spelling of a word, as typed (never lower-cased back at them). */
-function capitaliseWord(text: string, word: string): string {
-  const at = text.toLowerCase().indexOf(word);
-  return at >= 0 ? text.slice(at, at + word.length) : word;
+/**
+ * The user's own spelling of matched words, as typed ("Stokport", "St. Helens"), never lower-cased back at them: the
+ * words were matched in a normalised form, so they are found again in the text with any punctuation between them.
+ */
+function asTyped(text: string, words: string): string {
+  const parts = words.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const found = new RegExp(
+    `(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
+    "iu",
+  ).exec(text);
+  return found ? found[0] : words;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,19 +5,14 @@ import {
   isNameNote,
   type RateFact,
 } from "../answers/index.ts";
+import { bar } from "../phrasing.ts";
 
 /**
  * An `Answer` as plain text for a terminal: the title, the answer in words, aligned figures with a bar
- * (`81% ████████░░ avg 67%`), concerns with the letter's words, caveats and what to ask next.
+ * (`81% ████████░░ avg 67%`), concerns with the letter's words, notes and what to ask next.
  */
 
 const WIDTH = 10;
-
-export function bar(rate: number | null, width = WIDTH): string {
-  if (rate === null) return "░".repeat(width);
-  const filled = Math.max(0, Math.min(width, Math.round((rate / 100) * width)));
-  return "█".repeat(filled) + "░".repeat(width - filled);
-}
 
 function rateLine(fact: RateFact): string {
   // "n/c": not calculable, the rate is over no cases; "n/a": the letter gives none, or it could not be read.

@@ -1,4 +1,4 @@
-import { councilSentences, isGeneral } from "./general.ts";
+import { councilSentences, isGeneral, knownGeneral } from "./general.ts";
 import type { Concern, ConcernCategory, Tone } from "./schema.ts";
 import { sentences } from "./sentences.ts";
 
@@ -152,6 +152,8 @@ function classify(sentence: string): { category: ConcernCategory; tone: Tone } |
 export function readConcerns(body: string[]): Concern[] {
   const concerns: Concern[] = [];
   for (const paragraph of body) {
+    // A paragraph already found general (most of a letter's) is passed over before anything is asked of it.
+    if (knownGeneral(paragraph)) continue;
     const stops = paragraph.includes(".") || paragraph.includes("!") || paragraph.includes("?");
     if (!stops || !ADDRESSES_COUNCIL.test(paragraph)) continue;
     const own = councilSentences(paragraph);

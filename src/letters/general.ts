@@ -484,9 +484,9 @@ export function councilSentences(paragraph: string): string[] {
   if (knownGeneral(paragraph)) return [];
   const { general, parts, statistics, ownFrom } = read(paragraph, someByMeaning);
   if (general) {
-    // Only a judgement by meaning is worth keeping: an opening is found in one short scan, and the statistics (and
-    // many paragraphs known by their opening) are each letter's own, which would only crowd the others out.
-    if (general.by === "meaning") remember(paragraph);
+    // The paragraphs known by their opening or meaning recur in every letter of a year; the statistics are each
+    // letter's own, which would only crowd the others out.
+    if (general.by !== "statistics") remember(paragraph);
     return [];
   }
   if (!statistics) return parts;
@@ -511,7 +511,7 @@ let knownGeneralCount = 0;
 const KNOWN_GENERAL_MAX = 512;
 const KNOWN_GENERAL_LONGEST = 4000;
 
-function knownGeneral(paragraph: string): boolean {
+export function knownGeneral(paragraph: string): boolean {
   return KNOWN_GENERAL.get(paragraph.length)?.includes(paragraph) === true;
 }
 

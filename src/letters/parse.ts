@@ -89,12 +89,11 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   }
   const decoded = decode(input, file, options.sha256);
   if (decoded instanceof ParseError) return { ok: false, error: decoded };
-  // Control characters other than whitespace mean a binary or corrupted file, whatever its encoding.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is exactly what this looks for
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded.text)) {
-    return fail(file, "file", "contains control characters: it is not a text letter");
-  }
-  const { text, paragraphs, lines } = normalise(decoded.text);
+  // Control characters other than whitespace mean a binary or corrupted file, whatever its encoding; normalise
+  // looks for them as it looks at the characters (null).
+  const normalised = normalise(decoded.text);
+  if (normalised === null) return fail(file, "file", "contains control characters: it is not a text letter");
+  const { text, paragraphs, lines } = normalised;
   if (text.trim() === "") return fail(file, "file", "is empty");
 
   const isReview = /annual review/i.test(text) || /annual summary of (?:complaint )?statistics/i.test(text);

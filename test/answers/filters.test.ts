@@ -696,7 +696,7 @@ const CASES: Case[] = [
     notes: ["typo"],
     check: (answer) =>
       expect(answer.didYouMean).toEqual([
-        { words: "stokport", name: "Stockport Metropolitan Borough Council", shortName: "Stockport" },
+        { words: "Stokport", name: "Stockport Metropolitan Borough Council", shortName: "Stockport" },
       ]),
   },
   {

@@ -784,7 +784,7 @@ const CASES: Case[] = [
     ask: "Seftn",
     proves: "“Seftn” is answered for Sefton with a “did you mean”",
     kind: "summary",
-    says: ["Did you mean Sefton? I read “seftn” as Sefton Metropolitan Borough Council.", "81%"],
+    says: ["Did you mean Sefton? I read “Seftn” as Sefton Metropolitan Borough Council.", "81%"],
     check: (answer) => {
       expect(answer.question.councils).toMatchObject([{ shortName: "Sefton", typo: true }]);
       expectRate(answer, "Sefton", "upheld");

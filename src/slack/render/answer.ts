@@ -9,8 +9,7 @@ import {
   type Source,
   typeLabel,
 } from "../../answers/index.ts";
-import { bar } from "../../cli/answer.ts";
-import { ordinal, percent } from "../../phrasing.ts";
+import { bar, ordinal, percent } from "../../phrasing.ts";
 import {
   context,
   hardCut,
