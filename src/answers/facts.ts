@@ -1,5 +1,5 @@
 import type { AuthorityType } from "../authorities/schema.ts";
-import type { Letter, Metric } from "../letters/schema.ts";
+import type { Letter, Metric, WarningCode } from "../letters/schema.ts";
 import { listAnd, noun, ordinal, plural, points } from "../phrasing.ts";
 import {
   type Answer,
@@ -161,21 +161,27 @@ export function baseNotes(facts: readonly CouncilFacts[]): Note[] {
   return out;
 }
 
+/** The kinds of warning that mean a figure could not be read with certainty (a rate over no cases is not one). */
+const UNREAD: ReadonlySet<WarningCode> = new Set<WarningCode>([
+  "not_found",
+  "unreadable",
+  "out_of_range",
+  "conflicting",
+  "inconsistent",
+  "ambiguous",
+]);
+
 /** The fields of a letter's statistics that the parser could not read with certainty (null with a warning). */
 export function unreadFields(letter: Letter): string[] {
   const fields = new Set<string>();
   for (const warning of letter.warnings) {
-    if (!warning.field.startsWith("stats.")) continue;
-    // A rate over no cases is said by its own note; a field whose figure is there was read.
-    const [, section, field] = warning.field.split(".");
-    if (field === "rate" && isMetric(section) && readingOf(letter, section).noCases) continue;
+    if (!warning.field.startsWith("stats.") || !UNREAD.has(warning.code)) continue;
+    // A field whose figure is there was read (a warning about a figure kept, or about the whole section).
     if (figureAt(letter, warning.field) !== null) continue;
     fields.add(warning.field.replace("stats.", ""));
   }
   return [...fields];
 }
-
-const isMetric = (word: string | undefined): word is Metric => METRIC_LIST.includes(word as Metric);
 
 /** The figure at a warning's field path ("stats.upheld.rate"), or null where there is none. */
 function figureAt(letter: Letter, path: string): unknown {

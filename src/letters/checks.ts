@@ -14,17 +14,23 @@ export function checkLetter(letter: Checked): Warning[] {
   const warnings: Warning[] = [];
   if (letter.period) {
     if (letter.period.end !== `${letter.year}-03-31`) {
-      warnings.push({ field: "period.end", message: `${letter.period.end} is not 31 March ${letter.year}` });
+      warnings.push({
+        field: "period.end",
+        code: "inconsistent",
+        message: `${letter.period.end} is not 31 March ${letter.year}`,
+      });
     }
     if (letter.period.start !== `${letter.year - 1}-04-01`) {
       warnings.push({
         field: "period.start",
+        code: "inconsistent",
         message: `${letter.period.start} is not 1 April ${letter.year - 1}`,
       });
     }
     if (letter.letterDate && letter.letterDate <= letter.period.end) {
       warnings.push({
         field: "letterDate",
+        code: "inconsistent",
         message: `${letter.letterDate} is before the end of the period it reviews`,
       });
     }
@@ -80,6 +86,7 @@ export function checkAverages(
     if (own && own.averages !== averages && own.count >= 2) {
       warnings.push({
         field: "stats.similarAverage",
+        code: "inconsistent",
         message: `averages ${averages} differ from the ${own.averages} that ${own.count} other ${AUTHORITY_TYPE_LABEL[type]} letters of ${letter.year} give`,
       });
       for (const [otherType, label] of Object.entries(AUTHORITY_TYPE_LABEL)) {
@@ -87,6 +94,7 @@ export function checkAverages(
         if (otherType !== type && other?.averages === averages && other.count >= 2) {
           warnings.push({
             field: "authority.type",
+            code: "wrong_type",
             message: `averages ${averages} are those of ${label} letters of ${letter.year}, not of a ${AUTHORITY_TYPE_LABEL[type]}`,
           });
         }
@@ -101,7 +109,8 @@ export function checkAverages(
 export function withAverageWarnings(checked: readonly Letter[], letters: readonly Letter[]): Letter[] {
   const found = checkAverages(checked, letters);
   return checked.map((letter) => {
-    const kept = letter.warnings.filter((w) => !w.message.startsWith("averages "));
+    // The cross-letter warnings are these two kinds alone: the whole-letter "stats.similarAverage" and a wrong type.
+    const kept = letter.warnings.filter((w) => w.field !== "stats.similarAverage" && w.code !== "wrong_type");
     const added = found.get(letter.id) ?? [];
     return added.length === 0 && kept.length === letter.warnings.length
       ? letter

@@ -170,6 +170,7 @@ export function reconcile(stats: Stats, remedyBase: number | null, warnings: War
       if (field !== "remedy.base") clear(stats, field);
       warnings.push({
         field: `stats.${field === "remedy.base" ? "remedy.count" : field}`,
+        code: "inconsistent",
         message: `${message}, so ${field === "remedy.base" ? "the remedy base" : "this figure"} was left empty`,
       });
     }
@@ -180,7 +181,10 @@ export function reconcile(stats: Stats, remedyBase: number | null, warnings: War
   const { upheld, compliance, remedy } = stats;
   const none = (field: string, why: string) => {
     for (const warning of warnings) {
-      if (warning.field === field && warning.message.startsWith("not found")) warning.message = why;
+      if (warning.field === field && warning.code === "not_found") {
+        warning.code = "not_calculable";
+        warning.message = why;
+      }
     }
   };
   if (upheld?.rate === null && upheld.investigations === 0)
@@ -189,13 +193,18 @@ export function reconcile(stats: Stats, remedyBase: number | null, warnings: War
     none("stats.remedy.rate", "not calculable: no upheld decisions in the period");
   if (upheld && upheld.rate !== null && upheld.investigations === 0) {
     upheld.rate = null;
-    warnings.push({ field: "stats.upheld.rate", message: "not calculable: no investigations in the period" });
+    warnings.push({
+      field: "stats.upheld.rate",
+      code: "not_calculable",
+      message: "not calculable: no investigations in the period",
+    });
   }
   const upheldCount = upheld?.count ?? remedyBase;
   if (remedy && remedy.rate !== null && (upheldCount === 0 || upheld?.investigations === 0)) {
     remedy.rate = null;
     warnings.push({
       field: "stats.remedy.rate",
+      code: "not_calculable",
       message: "not calculable: no upheld decisions in the period",
     });
   }
@@ -203,6 +212,7 @@ export function reconcile(stats: Stats, remedyBase: number | null, warnings: War
     compliance.rate = null;
     warnings.push({
       field: "stats.compliance.rate",
+      code: "not_calculable",
       message: "not calculable: no compliance outcomes in the period",
     });
   }

@@ -118,7 +118,12 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   const afterSalutation = paragraphs.slice(salutationAt + 1);
 
   const letterDate = readLetterDate(lines.slice(0, 12), salutationAt >= 0 ? headerParagraphLines : []);
-  if (!letterDate) warnings.push({ field: "letterDate", message: "no date found at the head of the letter" });
+  if (!letterDate)
+    warnings.push({
+      field: "letterDate",
+      code: "not_found",
+      message: "no date found at the head of the letter",
+    });
 
   const statistics = readStatistics(afterSalutation, lines.slice(salutationAt + 1), text);
   warnings.push(...statistics.warnings);
@@ -180,6 +185,7 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
     if (!existedIn(authority, year)) {
       warnings.push({
         field: "authority",
+        code: "authority_not_current",
         message: `${authority.name} did not exist in the year ending 31 March ${year} (${authority.created ? `created ${authority.created}` : `abolished ${authority.abolished}`})`,
       });
     }
@@ -194,6 +200,7 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
     authorityRecord = { name, shortName, type: null };
     warnings.push({
       field: "authority.type",
+      code: "unknown_authority",
       message: `"${name}" is not in data/authorities.json, so its type (and similar-authority group) is unknown`,
     });
   }
@@ -204,12 +211,14 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   if (year >= 2024 && upheld && !upheld.perHundredThousand) {
     warnings.push({
       field: "stats.upheld.perHundredThousand",
+      code: "not_found",
       message: `letters from 2024 give upheld decisions per 100,000 residents; this ${year} letter's could not be found`,
     });
   }
   if (year >= 2025 && upheld && !overview) {
     warnings.push({
       field: "stats.overview",
+      code: "not_found",
       message: `letters from 2025 give an overview of the complaints dealt with; this ${year} letter's could not be found`,
     });
   }
@@ -327,7 +336,11 @@ function readYear(
   const [first] = years;
   for (const [where, y] of years.slice(1)) {
     if (first && y !== first[1]) {
-      warnings.push({ field: "year", message: `${first[0]} says ${first[1]} but ${where} says ${y}` });
+      warnings.push({
+        field: "year",
+        code: "conflicting",
+        message: `${first[0]} says ${first[1]} but ${where} says ${y}`,
+      });
     }
   }
   if (first) return first[1];
@@ -362,7 +375,7 @@ function readRecipient(
   // worth a warning.
   const toRole = dear !== null && ROLE.test(dear[2] ?? "") && !dear[1];
   if (!surname && !toRole)
-    warnings.push({ field: "recipient", message: "the addressee's name was not found" });
+    warnings.push({ field: "recipient", code: "not_found", message: "the addressee's name was not found" });
   return { title, surname, role: role ? normaliseRole(role) : null };
 }
 

@@ -106,7 +106,39 @@ export type Stats = z.infer<typeof Stats>;
 export const Metric = z.enum(["upheld", "compliance", "remedy"]);
 export type Metric = z.infer<typeof Metric>;
 
-export const Warning = z.object({ field: z.string().min(1), message: z.string().min(1) }).strict();
+/**
+ * What kind of doubt a warning records, for callers to act on (the message is for people, and may be reworded):
+ * - `not_found`: the letter does not give it, or it could not be found;
+ * - `unreadable`: the letter speaks of it, but its figure could not be read;
+ * - `out_of_range`: a figure that cannot be (over 100%, negative, digits glued to it), left empty;
+ * - `not_given`: the letter prints "n/a";
+ * - `conflicting`: the letter states it twice with different values (figures, years, periods);
+ * - `inconsistent`: it contradicts another figure or date (a count against its rate, a date before the period ends,
+ *   averages unlike other letters of the year);
+ * - `not_calculable`: a rate over no cases, which is not 0%;
+ * - `ambiguous`: it may be another section's (an average away from its rate);
+ * - `unknown_authority`: the council is not in the reference list, so its type is unknown;
+ * - `authority_not_current`: the council did not exist in the year the letter reviews;
+ * - `wrong_type`: the averages are those of another type of council.
+ */
+export const WarningCode = z.enum([
+  "not_found",
+  "unreadable",
+  "out_of_range",
+  "not_given",
+  "conflicting",
+  "inconsistent",
+  "not_calculable",
+  "ambiguous",
+  "unknown_authority",
+  "authority_not_current",
+  "wrong_type",
+]);
+export type WarningCode = z.infer<typeof WarningCode>;
+
+export const Warning = z
+  .object({ field: z.string().min(1), code: WarningCode, message: z.string().min(1) })
+  .strict();
 export type Warning = z.infer<typeof Warning>;
 
 export const Letter = z

@@ -1,6 +1,15 @@
 import { findDate } from "./dates.ts";
 import { type Kind, reading } from "./figures.ts";
-import type { ComplianceStat, Metric, Overview, RemedyStat, Stats, UpheldStat, Warning } from "./schema.ts";
+import type {
+  ComplianceStat,
+  Metric,
+  Overview,
+  RemedyStat,
+  Stats,
+  UpheldStat,
+  Warning,
+  WarningCode,
+} from "./schema.ts";
 import { isSignOff } from "./sign-off.ts";
 
 /**
@@ -346,31 +355,31 @@ class Reader {
    */
   figure(path: string, found: Match[], kind: Kind, opts: { optional?: boolean } = {}): number | null {
     if (found.length === 0) {
-      if (!opts.optional) this.warn(path, "not found in the letter's statistics");
+      if (!opts.optional) this.warn(path, "not_found", "not found in the letter's statistics");
       return null;
     }
     const values = new Set<number>();
     for (const match of found) {
       const read = reading(match.raw, kind);
       if ("problem" in read) {
-        this.warn(path, `${read.problem}, so it was left empty`);
+        this.warn(path, "out_of_range", `${read.problem}, so it was left empty`);
         return null;
       }
       if ("na" in read) {
-        this.warn(path, `the letter gives it as "n/a"`);
+        this.warn(path, "not_given", `the letter gives it as "n/a"`);
         return null;
       }
       values.add(read.value);
     }
     if (values.size > 1) {
-      this.warn(path, `the letter gives conflicting values (${[...values].join(", ")})`);
+      this.warn(path, "conflicting", `the letter gives conflicting values (${[...values].join(", ")})`);
       return null;
     }
     return [...values][0] as number;
   }
 
-  warn(field: string, message: string): void {
-    this.warnings.push({ field, message });
+  warn(field: string, code: WarningCode, message: string): void {
+    this.warnings.push({ field, code, message });
   }
 }
 
@@ -409,6 +418,7 @@ function similarAverage(
   if (!follows) {
     reader.warn(
       path,
+      "ambiguous",
       `an average of ${value}% is given, but not right after this section's rate, so it may be another section's`,
     );
     return null;
@@ -416,6 +426,7 @@ function similarAverage(
   if (ANY_FOREIGN[metric].test(text) || FOREIGN_LINES[metric].some((re) => re.test(lines))) {
     reader.warn(
       path,
+      "ambiguous",
       `an average of ${value}% is given, but this section also holds another section's figures (a heading is missing), so it may be that section's`,
     );
     return null;
@@ -455,13 +466,13 @@ export function readStatistics(
 
   if (![...lined.keys()].some((s) => s !== "overview")) {
     if (lined.size === 0) {
-      reader.warn("stats", "the letter has no statistics section; all figures are null");
+      reader.warn("stats", "not_found", "the letter has no statistics section; all figures are null");
       return { stats, period: null, remedyBase, warnings: reader.warnings };
     }
   }
   for (const metric of METRICS) {
     if (!lined.has(metric))
-      reader.warn(`stats.${metric}`, "this statistics section is missing from the letter");
+      reader.warn(`stats.${metric}`, "not_found", "this statistics section is missing from the letter");
   }
   // Each section as one text, its lines joined by spaces (made once: the period is read from them all, too).
   const spaced = new Map([...lined].map(([section, found]) => [section, found.lines.replaceAll("\n", " ")]));
@@ -495,6 +506,7 @@ export function readStatistics(
     )
       reader.warn(
         "stats.upheld.perHundredThousand.value",
+        "unreadable",
         "the letter speaks of upheld decisions per 100,000 residents, but its figure could not be read",
       );
     const rates = all(RATE.upheld, text);
@@ -573,7 +585,11 @@ function rateOf(
   notCalculable = false,
 ): number | null {
   if (found.length === 0 && (notCalculable || NOT_CALCULABLE[metric]?.test(text))) {
-    reader.warn(`stats.${metric}.rate`, "not calculable: the letter says there were no cases in the period");
+    reader.warn(
+      `stats.${metric}.rate`,
+      "not_calculable",
+      "not calculable: the letter says there were no cases in the period",
+    );
     return null;
   }
   return reader.figure(`stats.${metric}.rate`, found, "percent");
@@ -589,7 +605,11 @@ function readPeriod(text: string, reader: Reader): { start: string; end: string 
   }
   if (periods.size === 0) return null;
   if (periods.size > 1) {
-    reader.warn("period", `the statistics state different periods (${[...periods].join(", ")})`);
+    reader.warn(
+      "period",
+      "conflicting",
+      `the statistics state different periods (${[...periods].join(", ")})`,
+    );
     return null;
   }
   const [start = "", end = ""] = [...periods][0]?.split("/") ?? [];

@@ -20,7 +20,46 @@ const STEPS: Record<number, (store: Json) => Json> = {
     schemaVersion: 2,
     letters: Array.isArray(store.letters) ? store.letters.map(letterV1toV2) : store.letters,
   }),
+  /**
+   * 3 gave every warning a `code` (what kind of doubt it records). Letters stored before then have only the message,
+   * so the code is worked out from it, once, here: the one place that reads a warning's words. Anything unknown is
+   * `inconsistent`, the most cautious reading (the figure, if any, was left empty).
+   */
+  2: (store) => ({
+    ...store,
+    schemaVersion: 3,
+    letters: Array.isArray(store.letters) ? store.letters.map(letterV2toV3) : store.letters,
+  }),
 };
+
+/** The code of a version-2 warning, from the messages the parser of that version wrote. */
+const CODES: readonly [RegExp, string][] = [
+  [/^not calculable/, "not_calculable"],
+  [/may be (?:another|that) section's/, "ambiguous"],
+  [/not found|could not be found|is missing|no statistics section|was not found|^no date/, "not_found"],
+  [/could not be read/, "unreadable"],
+  [/gives it as "n\/a"/, "not_given"],
+  [/conflicting|different periods| says \d{4} but /, "conflicting"],
+  [/is not in data\/authorities\.json/, "unknown_authority"],
+  [/did not exist in the year/, "authority_not_current"],
+  [/^averages .* are those of/, "wrong_type"],
+  // A figure that cannot be was "…, so it was left empty"; one that contradicts another, "…, so this figure was …".
+  [/, so it was left empty$/, "out_of_range"],
+];
+
+export function warningCodeOf(message: string): string {
+  return CODES.find(([re]) => re.test(message))?.[1] ?? "inconsistent";
+}
+
+function letterV2toV3(letter: unknown): unknown {
+  if (!isObject(letter) || !Array.isArray(letter.warnings)) return letter;
+  const warnings = letter.warnings.map((w: unknown) =>
+    isObject(w) && w.code === undefined && typeof w.message === "string"
+      ? { field: w.field, code: warningCodeOf(w.message), message: w.message }
+      : w,
+  );
+  return { ...letter, warnings };
+}
 
 function letterV1toV2(letter: unknown): unknown {
   if (!isObject(letter) || !isObject(letter.stats)) return letter;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Letter } from "../letters/schema.ts";
 
 /** 2: letters' `stats.upheld.perHundredThousand` and `stats.overview`. Older files are migrated on load (migrate.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** When each stored letter last went in, and how: the digest reports what is new since a channel's last post. */
 export const Ingested = z

@@ -58,7 +58,7 @@ describe("the five sample letters", () => {
     const letter = parseSample("bath-and-north-east-somerset");
     expect(letter.stats).toEqual({ upheld: null, compliance: null, remedy: null, overview: null });
     expect(letter.warnings).toEqual([
-      { field: "stats", message: expect.stringMatching(/no statistics section/) },
+      { field: "stats", code: "not_found", message: expect.stringMatching(/no statistics section/) },
     ]);
   });
 

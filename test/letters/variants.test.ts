@@ -192,7 +192,7 @@ describe("a letter with a section removed", () => {
         expect(letter.stats[metric]).toBeNull();
         expect(letter.warnings).toEqual([
           ...original.warnings,
-          { field: `stats.${metric}`, message: expect.stringMatching(/missing/) },
+          { field: `stats.${metric}`, code: "not_found", message: expect.stringMatching(/missing/) },
         ]);
         expect({ ...letter, warnings: [] }).toEqual({
           ...original,
@@ -209,7 +209,9 @@ describe("a letter with a section removed", () => {
       const text = TEXT[name];
       const letter = content(parse(text.slice(0, text.indexOf("\nComplaints upheld\n"))));
       expect(letter.stats).toEqual({ upheld: null, compliance: null, remedy: null, overview: null });
-      expect(letter.warnings).toEqual([{ field: "stats", message: expect.stringMatching(/no statistics/) }]);
+      expect(letter.warnings).toEqual([
+        { field: "stats", code: "not_found", message: expect.stringMatching(/no statistics/) },
+      ]);
       expect({ ...letter, stats: null, warnings: [] }).toEqual({
         ...ORIGINAL[name],
         stats: null,
@@ -238,7 +240,7 @@ describe("a letter with a section removed", () => {
       expect(letter.warnings).toEqual(
         expect.arrayContaining([
           ...ORIGINAL[name].warnings,
-          { field: "letterDate", message: expect.any(String) },
+          { field: "letterDate", code: "not_found", message: expect.any(String) },
         ]),
       );
       expect({ ...letter, letterDate: null, warnings: [] }).toEqual({

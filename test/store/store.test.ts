@@ -5,8 +5,10 @@ import { promisify } from "node:util";
 import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { loadAuthorities } from "../../src/authorities/index.ts";
-import { ingestPaths, readStore, StoreData, StoreError } from "../../src/store/index.ts";
-import { migrate } from "../../src/store/migrate.ts";
+import { parseLetter } from "../../src/letters/index.ts";
+import { ingestPaths, readStore, SCHEMA_VERSION, StoreData, StoreError } from "../../src/store/index.ts";
+import { migrate, warningCodeOf } from "../../src/store/migrate.ts";
+import { randomSpec, seeded, writeLetter } from "../fixtures/letters.ts";
 import { subscription } from "../fixtures/subscriptions.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 
@@ -32,7 +34,7 @@ describe("ingest", () => {
     expect(raw.ingested.map((i: { id: string; change: string }) => [i.id, i.change])).toEqual(
       report.added.sort().map((id) => [id, "added"]),
     );
-    expect(raw.schemaVersion).toBe(2);
+    expect(raw.schemaVersion).toBe(SCHEMA_VERSION);
     expect(raw.letters.map((l: { id: string }) => l.id)).toEqual(report.added.sort());
   });
 
@@ -112,12 +114,12 @@ describe("a store file it cannot read", () => {
     ["is empty", ""],
     ["has a foreign shape", JSON.stringify({ users: [{ name: "x" }] })],
     ["is a JSON array", "[]"],
-    ["holds an invalid letter", JSON.stringify({ schemaVersion: 2, letters: [{ id: "x" }] })],
+    ["holds an invalid letter", JSON.stringify({ schemaVersion: SCHEMA_VERSION, letters: [{ id: "x" }] })],
     [
       "holds an invalid letter in a version-1 store",
       JSON.stringify({ schemaVersion: 1, letters: [{ id: "x" }] }),
     ],
-    ["was written by a newer ombuds", JSON.stringify({ schemaVersion: 3, letters: [] })],
+    ["was written by a newer ombuds", JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, letters: [] })],
     ["has no schemaVersion", JSON.stringify({ letters: [] })],
     [
       "holds a digest subscription at 25:00",
@@ -149,7 +151,7 @@ describe("a store file it cannot read", () => {
     );
     await ingestPaths(store, [sampleFolder()]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
-    expect(raw.schemaVersion).toBe(2);
+    expect(raw.schemaVersion).toBe(SCHEMA_VERSION);
     expect(raw.extra).toEqual({ from: "a newer ombuds" });
     expect(raw.subscriptions).toEqual([SUBSCRIPTION]);
     expect(raw.letters).toHaveLength(5);
@@ -165,14 +167,25 @@ describe("a version-1 store (written before per-100,000 figures and the complain
     writeFileSync(store, text);
     return store;
   };
-  /** What migration should make of a version-1 letter: the two new keys, null; nothing else touched. */
-  const asV2 = (letter: { stats: { upheld: object | null } & object }) => ({
+  /**
+   * What migration should make of a version-1 letter: the two keys of version 2, null; each warning given the code
+   * its message meant (version 3); nothing else touched.
+   */
+  const asV3 = (letter: {
+    stats: { upheld: object | null } & object;
+    warnings: { field: string; message: string }[];
+  }) => ({
     ...letter,
     stats: {
       ...letter.stats,
       upheld: letter.stats.upheld && { ...letter.stats.upheld, perHundredThousand: null },
       overview: null,
     },
+    warnings: letter.warnings.map((w) => ({
+      field: w.field,
+      code: warningCodeOf(w.message),
+      message: w.message,
+    })),
   });
 
   it("loads with every letter, subscription and digest intact, and reading it writes nothing", async () => {
@@ -180,8 +193,10 @@ describe("a version-1 store (written before per-100,000 figures and the complain
     const before = { bytes: readFileSync(store), mtime: statSync(store).mtimeMs };
     const { data } = await readStore(store);
     const old = v1();
-    expect(data.schemaVersion).toBe(2);
-    expect(data.letters).toEqual(old.letters.map(asV2));
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(data.letters).toEqual(old.letters.map(asV3));
+    // Bath and North East Somerset's one warning was about a missing section: "not_found".
+    expect(data.letters[0]?.warnings.map((w) => w.code)).toEqual(["not_found"]);
     expect(data.letters.map((l) => l.id)).toEqual([
       "bath-and-north-east-somerset/2020",
       "bromsgrove/2020",
@@ -214,8 +229,8 @@ describe("a version-1 store (written before per-100,000 figures and the complain
     it("adds stats.overview: null to every letter and perHundredThousand: null to every upheld stat", () => {
       const old = v1();
       const migrated = migrate(old) as { schemaVersion: number; letters: unknown[] };
-      expect(migrated.schemaVersion).toBe(2);
-      expect(migrated.letters).toEqual(old.letters.map(asV2));
+      expect(migrated.schemaVersion).toBe(3);
+      expect(migrated.letters).toEqual(old.letters.map(asV3));
       // Bath and North East Somerset's letter has no statistics: its upheld stays null, nothing is invented.
       expect(migrated.letters[0]).toMatchObject({
         stats: { upheld: null, compliance: null, remedy: null, overview: null },
@@ -228,14 +243,14 @@ describe("a version-1 store (written before per-100,000 figures and the complain
       const copy = structuredClone(old);
       const migrated = migrate(old) as typeof old;
       expect(old).toEqual(copy);
-      expect(migrated).toEqual({ ...copy, schemaVersion: 2, letters: copy.letters.map(asV2) });
+      expect(migrated).toEqual({ ...copy, schemaVersion: 3, letters: copy.letters.map(asV3) });
     });
 
     it("leaves a current store, a newer one and foreign shapes as they are, for validation to judge", () => {
-      const current = { schemaVersion: 2, letters: [] };
+      const current = { schemaVersion: SCHEMA_VERSION, letters: [] };
       expect(migrate(current)).toBe(current);
       for (const other of [
-        { schemaVersion: 3, letters: [{ stats: {} }] },
+        { schemaVersion: SCHEMA_VERSION + 1, letters: [{ stats: {} }] },
         { users: [{ name: "x" }] },
         [],
         "text",
@@ -245,9 +260,54 @@ describe("a version-1 store (written before per-100,000 figures and the complain
       }
     });
 
+    it("gives a version-2 warning the code the parser gives the same message today", () => {
+      // Every kind of warning the parser writes, over generated letters of every year with lines dropped: the
+      // migration reads back from each message exactly the code the parser now stores with it.
+      const authorities = loadAuthorities();
+      const random = seeded(31);
+      const seen = new Set<string>();
+      for (let i = 0; i < 600; i++) {
+        const lines = writeLetter(randomSpec(random, authorities.all)).split("\n");
+        const kept = lines.filter(() => random() > 0.04).join("\n");
+        const result = parseLetter(kept, `${i}.txt`, { authorities });
+        if (!result.ok) continue;
+        for (const warning of result.value.warnings) {
+          seen.add(warning.code);
+          expect(warningCodeOf(warning.message), warning.message).toBe(warning.code);
+        }
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(5);
+      const v2 = {
+        schemaVersion: 2,
+        letters: [
+          {
+            id: "x",
+            warnings: [
+              { field: "stats.upheld.rate", message: "not calculable: no investigations in the period" },
+            ],
+          },
+        ],
+      };
+      expect(migrate(v2)).toEqual({
+        schemaVersion: 3,
+        letters: [
+          {
+            id: "x",
+            warnings: [
+              {
+                field: "stats.upheld.rate",
+                code: "not_calculable",
+                message: "not calculable: no investigations in the period",
+              },
+            ],
+          },
+        ],
+      });
+    });
+
     it("passes a malformed version-1 letter through unchanged, so validation names its field", () => {
       const migrated = migrate({ schemaVersion: 1, letters: [{ id: "x" }, 7] });
-      expect(migrated).toEqual({ schemaVersion: 2, letters: [{ id: "x" }, 7] });
+      expect(migrated).toEqual({ schemaVersion: 3, letters: [{ id: "x" }, 7] });
       const parsed = StoreData.safeParse(migrated);
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.path.slice(0, 2)).toEqual(["letters", 0]);
