@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Authority, existedIn, slug } from "../src/authorities/index.ts";
-import { randomSpec, seeded, writeLetter } from "../test/fixtures/letters.ts";
+import { randomSpec, seeded, writeLetter } from "../testkit/letters.ts";
 
 export interface Corpus {
   dir: string;

@@ -2,7 +2,7 @@ import { createHoldings } from "../src/answers/index.ts";
 import { composeDigest } from "../src/digest/compose.ts";
 import { renderDigestText } from "../src/digest/text.ts";
 import { readStore } from "../src/store/store.ts";
-import { seeded } from "../test/fixtures/letters.ts";
+import { seeded } from "../testkit/letters.ts";
 import type { Figure } from "./figure.ts";
 
 const CHANNELS = 500;

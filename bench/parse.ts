@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadAuthorities } from "../src/authorities/index.ts";
 import { parseLetter } from "../src/letters/parse.ts";
-import { randomSpec, seeded, writeLetter } from "../test/fixtures/letters.ts";
+import { randomSpec, seeded, writeLetter } from "../testkit/letters.ts";
 import type { Figure } from "./figure.ts";
 
 /** Letter files on disk, every year 2019–2025 and layout mixed, as a folder of converted letters would be. */

@@ -5,8 +5,8 @@ import { promisify } from "node:util";
 import { type Authority, existedIn, loadAuthorities, slug } from "../src/authorities/index.ts";
 import { documentOptions, loadPdfJs } from "../src/letters/pdf.ts";
 import { readLetterFile } from "../src/letters/read.ts";
-import { randomSpec, seeded, writeLetter } from "../test/fixtures/letters.ts";
-import { letterPdf } from "../test/support/pdf.ts";
+import { randomSpec, seeded, writeLetter } from "../testkit/letters.ts";
+import { letterPdf } from "../testkit/pdf.ts";
 import type { Figure } from "./figure.ts";
 
 const run = promisify(execFile);

@@ -1,10 +1,11 @@
-// npm run bench [-- --check] [--only letters|answers|digest|slack|pdf|parse]: every benchmark's figures beside their
+// npm run bench [-- --check] [--only letters|answers|digest|slack|pdf|parse|console]: every benchmark's figures beside their
 // targets; --check exits 1 when one is missed; --only runs one benchmark (on the same 10,000-letter store, built
 // untimed, for those that use it).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchAnswers } from "./answers.ts";
+import { benchConsole } from "./console.ts";
 import { benchDigest } from "./digest.ts";
 import { type Figure, met, renderFigure } from "./figure.ts";
 import { benchLetters, buildStore } from "./letters.ts";
@@ -13,7 +14,7 @@ import { benchPdf } from "./pdf.ts";
 import { benchSlack } from "./slack.ts";
 
 const check = process.argv.includes("--check");
-const BENCHES = ["letters", "answers", "digest", "slack", "pdf", "parse"] as const;
+const BENCHES = ["letters", "answers", "digest", "slack", "pdf", "parse", "console"] as const;
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
@@ -39,6 +40,7 @@ try {
   if (runs("slack")) show(await benchSlack(store));
   if (runs("pdf")) show(await benchPdf(dir));
   if (runs("parse")) show(await benchParse(dir));
+  if (runs("console")) show(await benchConsole(dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

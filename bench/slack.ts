@@ -2,7 +2,7 @@ import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { signedRequest, slashCommand } from "../test/support/slack/index.ts";
+import { signedRequest, slashCommand } from "../testkit/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
 import type { Command } from "./child/slack.ts";
 import { type Figure, percentile } from "./figure.ts";

@@ -1,47 +1,51 @@
 #!/usr/bin/env node
-// Runs ombuds from its TypeScript sources. esbuild bundles src/ on every start (about 0.1 s), so there is no build
-// step to forget and nothing stale to run, and the process carries no TypeScript loader (which would cost some
-// 35 MB of memory in a long-running bot). Two bundles: the program, and the Slack app's answering thread
-// (src/slack/answerer/worker.ts), which a worker thread loads from beside the program's. They go in a folder named
-// by their content hash, written atomically, so concurrent starts share it safely.
+// Runs ombuds from its TypeScript sources. esbuild bundles src/ (bin/bundle.js) when the sources change, about
+// 0.1 s, so there is no build step to forget and nothing stale to run, and the process carries no TypeScript loader
+// (which would cost some 35 MB of memory in a long-running bot). The bundles go in a folder named by the sources,
+// written atomically, so concurrent starts share it safely.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, stop } from "esbuild";
+import { bundleOptions } from "./bundle.js";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, "dist");
-const result = await build({
-  entryPoints: {
-    main: join(root, "src", "cli", "main.ts"),
-    answerer: join(root, "src", "slack", "answerer", "worker.ts"),
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  write: false,
-  logLevel: "error",
-  outdir: dist,
-  outExtension: { ".js": ".mjs" },
-});
-// esbuild keeps a helper process alive for further builds; there will be none.
-await stop();
-const files = result.outputFiles.map((file) => ({
-  name: file.path.slice(dist.length + 1),
-  code: file.contents,
-}));
-const hash = createHash("sha256");
-for (const file of files) hash.update(file.name).update(file.code);
-const folder = join(dist, `ombuds-${hash.digest("hex").slice(0, 12)}`);
-try {
-  statSync(folder);
-} catch {
+
+/**
+ * Names the sources as they are: each file under src/ by path, size and modification time, with what else decides
+ * the output (bin/, the lock file, tsconfig.json). The same sources get the same bundles, so a start whose sources
+ * have not changed reuses them and skips esbuild, which would be most of a console start; any edit, or a file added
+ * or removed, gives a new name and a new build.
+ */
+function sourcesKey() {
+  const hash = createHash("sha256");
+  const under = (folder) =>
+    readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+  const files = [
+    ...under("bin"),
+    join(root, "package-lock.json"),
+    join(root, "tsconfig.json"),
+    ...under("src"),
+  ];
+  for (const file of files.sort()) {
+    let stat = { size: -1, mtimeMs: -1 };
+    try {
+      stat = statSync(file);
+    } catch {}
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function bundle(folder) {
+  const { build, stop } = await import("esbuild");
   const temporary = `${folder}.${process.pid}.tmp`;
-  mkdirSync(temporary, { recursive: true });
-  for (const file of files) writeFileSync(join(temporary, file.name), file.code);
+  await build(bundleOptions(root, temporary));
+  // esbuild keeps a helper process alive for further builds; there will be none.
+  await stop();
   try {
     renameSync(temporary, folder);
   } catch {
@@ -49,7 +53,17 @@ try {
     rmSync(temporary, { recursive: true, force: true });
   }
 }
-// Older bundles are left by earlier versions of the sources; clear those not touched for a day.
+
+const folder = join(dist, `ombuds-${sourcesKey()}`);
+mkdirSync(dist, { recursive: true });
+if (existsSync(join(folder, "main.mjs"))) {
+  // In use: keep it from being cleared as old (below) by a start from other sources.
+  const now = new Date();
+  utimesSync(folder, now, now);
+} else {
+  await bundle(folder);
+}
+// Older bundles are left by earlier versions of the sources; clear those not used for a day.
 for (const name of readdirSync(dist)) {
   const path = join(dist, name);
   if (name.startsWith("ombuds-") && path !== folder) {

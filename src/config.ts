@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 
+import { listOr } from "./phrasing.ts";
 import { ROOT } from "./root.ts";
 
 export { ROOT };
@@ -60,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       .map((key) => [key, env[key] === "" ? undefined : env[key]])
       .filter(([, value]) => value !== undefined),
   );
-  const parsed = Config.safeParse(picked);
+  const parsed = Config.safeParse(picked, { error: sentence });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? "environment"), issue?.message ?? "invalid");
@@ -70,6 +71,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     OMBUDS_DB: resolve(parsed.data.OMBUDS_DB),
     OMBUDS_LETTERS: resolve(parsed.data.OMBUDS_LETTERS),
   };
+}
+
+/**
+ * zod's own messages ("Invalid input: expected number, received NaN") are for programmers; these say what the
+ * variable must be, as a predicate after its name ("PORT: must be a whole number"). A message the schema gives
+ * itself (the token prefixes) comes first; an issue not covered here keeps zod's.
+ */
+function sentence(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "is required (set it in .env or the environment)";
+      return issue.expected === "number" || issue.expected === "int"
+        ? "must be a whole number"
+        : `must be ${issue.expected === "string" ? "text" : `a ${issue.expected}`}`;
+    case "invalid_value":
+      return `must be ${listOr(issue.values.map((value) => JSON.stringify(value)))}`;
+    case "too_small":
+      return issue.origin === "string" ? "must not be empty" : `must be at least ${issue.minimum}`;
+    case "too_big":
+      return `must be at most ${issue.maximum}`;
+    case "invalid_format":
+      return `is not a valid ${issue.format}`;
+    default:
+      return undefined;
+  }
 }
 
 /** `process.env`, after reading `.env` beside package.json if there is one (it never overrides the environment). */

@@ -70,6 +70,32 @@ describe("configuration", () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as ConfigError).message).not.toContain(value);
+      // A sentence for a person, after the name: not zod's "Invalid input: expected number, received NaN".
+      expect((error as ConfigError).message).toMatch(new RegExp(`^${variable}: (?:must|is) `));
+      expect((error as ConfigError).message).not.toMatch(/invalid|expected|received/i);
     });
   }
+
+  it("says what each malformed variable must be, in words", () => {
+    const said = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+      return "no error";
+    };
+    expect(said({ PORT: "eighty" })).toBe("PORT: must be a whole number");
+    expect(said({ PORT: "3.5" })).toBe("PORT: must be a whole number");
+    expect(said({ PORT: "70000" })).toBe("PORT: must be at most 65535");
+    expect(said({ PORT: "-1" })).toBe("PORT: must be at least 0");
+    expect(said({ SLACK_MODE: "carrier-pigeon" })).toBe('SLACK_MODE: must be "socket" or "http"');
+    expect(said({ LOG_LEVEL: "loud" })).toBe(
+      'LOG_LEVEL: must be "fatal", "error", "warn", "info", "debug", "trace" or "silent"',
+    );
+    expect(said({ SLACK_BOT_TOKEN: "xapp-1" })).toBe('SLACK_BOT_TOKEN: must be a bot token starting "xoxb-"');
+    expect(said({ SLACK_API_URL: "ftp://example" })).toBe(
+      "SLACK_API_URL: must be an http(s) URL such as https://slack.com/api/",
+    );
+  });
 });

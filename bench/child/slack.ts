@@ -1,6 +1,6 @@
 // The Slack stand-in for the Slack benchmark, in a process of its own: the load generator times acks, and parsing
 // the bots' response-URL posts (an answer's Block Kit is some 10 KB) must not delay that clock. Driven over IPC.
-import { startSlack } from "../../test/support/slack/index.ts";
+import { startSlack } from "../../testkit/slack/index.ts";
 
 export type Command = { type: "reset" } | { type: "responses" } | { type: "close" };
 

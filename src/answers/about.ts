@@ -119,14 +119,17 @@ export function unclear(question: Question, holdings: Holdings): Answer {
   return result;
 }
 
-export function ambiguous(question: Question): Answer {
+export function ambiguous(question: Question, holdings: Holdings): Answer {
   const result = emptyAnswer(
     question,
     "ambiguous",
     "Which council do you mean?",
     question.ambiguous.map((a) => `“${a.words}” could be ${listOr(a.candidates)}: say which.`),
   );
-  result.suggestions.push(...question.ambiguous.flatMap((a) => a.candidates.slice(0, 3)));
+  // Each candidate by its full name is one council; those held come first, as they lead to an answer.
+  const held = (name: string) => holdings.letters.some((l) => l.authority.name === name);
+  const candidates = question.ambiguous.flatMap((a) => a.candidates);
+  result.suggestions.push(...[...candidates.filter(held), ...candidates.filter((c) => !held(c))].slice(0, 3));
   return result;
 }
 
@@ -152,10 +155,9 @@ export function unknownCouncil(question: Question, holdings: Holdings): Answer {
         ]
       : ["Which council? Name one, for example “Sefton”."],
   );
-  // The nearest names are what was most likely meant; only those held lead to an answer.
-  const nearest = named.flatMap((u) => u.nearest);
+  // The nearest names are what was most likely meant, but only those held lead to an answer.
   const heldNames = new Set(holdings.councils.map((l) => l.authority.shortName));
-  const offered = [...nearest.filter((n) => heldNames.has(n)), ...nearest.filter((n) => !heldNames.has(n))];
+  const offered = named.flatMap((u) => u.nearest).filter((n) => heldNames.has(n));
   result.suggestions.push(...(offered.length > 0 ? offered.slice(0, 3) : suggestionsFrom(holdings)));
   return result;
 }
@@ -189,6 +191,23 @@ export function noLetter(question: Question, holdings: Holdings): Answer {
   result.suggestions.push(
     ...other.map((l) => `${l.authority.shortName} ${l.year}`),
     ...(other.length === 0 ? ["what do you hold?"] : []),
+  );
+  return result;
+}
+
+/**
+ * "Which councils improved?": a change is answered for one council at a time (its trend); ranking councils by their
+ * change is not built yet, and a ranking of one year's levels would answer a different question. Say so, and offer
+ * the councils held for more than one year.
+ */
+export function changeAcross(question: Question, holdings: Holdings): Answer {
+  const result = emptyAnswer(question, "trend", "Change across councils", [
+    "I show how one council changed between years, not yet a ranking of councils by their change. Ask about one council, for example “how has Sefton changed since 2022?”.",
+  ]);
+  const several = holdings.councils.filter((l) => holdings.ofCouncil(l.authority.name).length > 1);
+  result.suggestions.push(
+    ...several.slice(0, 3).map((l) => `how has ${l.authority.shortName} changed over the years?`),
+    ...(several.length === 0 ? suggestionsFrom(holdings) : []),
   );
   return result;
 }

@@ -2,6 +2,7 @@ import type { Letter } from "../letters/schema.ts";
 import { listOr } from "../phrasing.ts";
 import {
   ambiguous,
+  changeAcross,
   digest,
   held,
   help,
@@ -50,13 +51,16 @@ export function answer(question: Question, holdings: Holdings): Answer {
   if (question.intent === "concerns" && question.councils.length === 0 && question.ambiguous.length === 0) {
     return withNamesNotes(allConcerns(question, holdings), question);
   }
+  if (question.intent === "trend" && question.councils.length === 0 && question.ambiguous.length === 0) {
+    return changeAcross(question, holdings);
+  }
   if (question.intent === "side_by_side" && question.councils.length === 0 && question.filters.type) {
     return withNamesNotes(kindSideBySide(question, holdings), question);
   }
 
   // Every other answer is about named councils: resolve them to letters first.
   if (question.councils.length === 0) {
-    if (question.ambiguous.length > 0) return withNamesNotes(ambiguous(question), question, false);
+    if (question.ambiguous.length > 0) return withNamesNotes(ambiguous(question, holdings), question, false);
     return unknownCouncil(question, holdings);
   }
   const letters: Letter[] = [];

@@ -1,5 +1,5 @@
 import type { Letter, Metric } from "../letters/schema.ts";
-import { listAnd, plural } from "../phrasing.ts";
+import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
 import {
   baseNotes,
@@ -122,7 +122,7 @@ export function kindSideBySide(question: Question, holdings: Holdings): Answer {
     ]);
   }
   const result = sideBySide(question, letters, holdings);
-  result.title = `${typeLabel(type, true)} side by side, ${year}`.replace(/^./, (c) => c.toUpperCase());
+  result.title = capitalise(`${typeLabel(type, true)} side by side, ${year}`);
   result.applied.years = year === null ? null : { from: year, to: year };
   if (year !== null && holdings.ofYear(year).length < 30)
     result.notes.push(partialNote(holdings.ofYear(year).length, year, "shows"));

@@ -1,5 +1,5 @@
 import type { Letter } from "../letters/schema.ts";
-import { listAnd, plural } from "../phrasing.ts";
+import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
 import { concernFacts, councilFacts, emptyAnswer, partialNote } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
@@ -60,7 +60,7 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
   const result = emptyAnswer(
     question,
     "concerns",
-    `${capitalised(scope)} with ${subject}${year ? `, ${year}` : ""}`,
+    `${capitalise(scope)} with ${subject}${year ? `, ${year}` : ""}`,
   );
   result.concerns = concerns;
   result.applied.years = year === null ? null : { from: year, to: year };
@@ -81,5 +81,3 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
   );
   return result;
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

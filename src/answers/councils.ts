@@ -57,6 +57,8 @@ export const VOCABULARY = new Set(
 const EVERYDAY = new Set(["reading", "hart", "eden", "rugby", "boston", "test", "wells"]);
 
 const MAX_WORDS = 7;
+/** Words left over that are looked up by edit distance, at most. */
+const MAX_LEFTOVERS = 20;
 
 /** Every council's short name, normalised once per reference list (it is matched on every question). */
 const shortNames = new WeakMap<AuthorityIndex, { key: string; authority: Authority }[]>();
@@ -130,10 +132,13 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
 
   // Words left over that are not question vocabulary: the first word of several councils' names ("Newcastle"),
   // a typo, or a name we do not know.
+  // A word with a digit ("100k", "2023/24") is never a name; an everyday word that is also a council's ("reading")
+  // names it only with a capital; and a message of nonsense is looked up a bounded number of words at most.
   const left: { word: string; at: number }[] = [];
   words.forEach((t, at) => {
-    if (!used[at] && !VOCABULARY.has(t.word) && !/^\d+$/.test(t.word) && t.word.length > 2)
-      left.push({ word: t.word, at });
+    if (used[at] || VOCABULARY.has(t.word) || /\d/.test(t.word) || t.word.length <= 2) return;
+    if (EVERYDAY.has(t.word) && !t.capital) return;
+    if (left.length < MAX_LEFTOVERS) left.push({ word: t.word, at });
   });
   for (const { word } of left) {
     const starting = shortNameKeys(index)

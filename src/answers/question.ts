@@ -36,11 +36,13 @@ export type CouncilRef = z.infer<typeof CouncilRef>;
 
 /**
  * A threshold: on the rate itself ("over 70%": `of: "rate"`) or on its distance from the similar-authority average
- * in points ("10 points above average"; "above average" is 0 points: `of: "average"`).
+ * in points ("10 points above average"; "above average" is 0 points: `of: "average"`); "between" has both bounds,
+ * `value` and `high`, each included.
  */
 export const Comparison = z.object({
-  op: z.enum(["above", "at_least", "below", "at_most", "equal"]),
+  op: z.enum(["above", "at_least", "below", "at_most", "equal", "between"]),
   value: z.number(),
+  high: z.number().optional(),
   of: z.enum(["rate", "average"]),
 });
 export type Comparison = z.infer<typeof Comparison>;
@@ -63,6 +65,8 @@ export const Filters = z.object({
   direction: z.enum(["best", "worst", "highest", "lowest"]).nullable(),
   /** "how many …": the answer leads with the count. */
   count: z.boolean(),
+  /** "all", "every", "side by side": every council that qualifies, not the first ten. */
+  every: z.boolean(),
 });
 export type Filters = z.infer<typeof Filters>;
 

@@ -14,6 +14,8 @@ import type { Comparison, Question } from "./question.ts";
  */
 
 const RANKING_ROWS = 10;
+/** How far past its limit a list runs to finish a shared place. */
+const MAX_TIED_BEYOND = 40;
 
 type Order = "highest" | "lowest";
 
@@ -44,6 +46,8 @@ function passes(comparison: Comparison, entry: Entry): boolean {
       return rounded <= comparison.value;
     case "equal":
       return rounded === comparison.value;
+    case "between":
+      return rounded >= comparison.value && rounded <= (comparison.high ?? comparison.value);
   }
 }
 
@@ -51,19 +55,22 @@ function passes(comparison: Comparison, entry: Entry): boolean {
 export function conditionText(comparison: Comparison, measure: Measure): string {
   const unit = MEASURES[measure].unit;
   if (comparison.of === "rate") {
-    const value =
-      measure === "perResidents" ? `${comparison.value} per 100,000 residents` : `${comparison.value}${unit}`;
+    const figure = (n: number | undefined) => (measure === "perResidents" ? `${n}` : `${n}${unit}`);
+    const per = measure === "perResidents" ? " per 100,000 residents" : "";
+    if (comparison.op === "between")
+      return `between ${figure(comparison.value)} and ${figure(comparison.high)}${per}`;
     const word = { above: "over", at_least: "at least", below: "below", at_most: "at most", equal: "at" }[
       comparison.op
     ];
-    return `${word} ${value}`;
+    return `${word} ${figure(comparison.value)}${per}`;
   }
   const size = Math.abs(comparison.value);
   const side = comparison.value < 0 ? "below" : "above";
   if (size === 0) {
-    if (comparison.op === "equal") return "level with their similar-authority average";
-    const up = comparison.op === "above" || comparison.op === "at_least";
-    return `${up ? "above" : "below"} their similar-authority average`;
+    const side = { above: "above", at_least: "at or above", below: "below", at_most: "at or below" } as const;
+    if (comparison.op === "equal" || comparison.op === "between")
+      return "level with their similar-authority average";
+    return `${side[comparison.op]} their similar-authority average`;
   }
   const amount = `${size} ${noun(size, "point")} ${side} their similar-authority average`;
   switch (comparison.op) {
@@ -76,6 +83,7 @@ export function conditionText(comparison: Comparison, measure: Measure): string 
     case "at_most":
       return comparison.value < 0 ? `at least ${amount}` : `at most ${amount}`;
     case "equal":
+    case "between":
       return `exactly ${amount}`;
   }
 }
@@ -102,7 +110,8 @@ export function ranking(question: Question, holdings: Holdings): Answer {
   const type: AuthorityType | null = filters.type;
   const scope = type ? typeLabel(type, true) : "councils";
   const result = emptyAnswer(question, "ranking", "");
-  const year = filters.years?.to ?? filters.years?.from ?? holdings.latestYear;
+  // A range or "since 2022" ranks its last year: the latest held when the range is open.
+  const year = filters.years ? (filters.years.to ?? holdings.latestYear) : holdings.latestYear;
   const order = orderOf(measure, question);
   result.applied = { ...filters, measure, years: year === null ? null : { from: year, to: year }, order };
   if (year === null) {
@@ -110,7 +119,7 @@ export function ranking(question: Question, holdings: Holdings): Answer {
     result.lines.push("I hold no letters yet.");
     return result;
   }
-  if (filters.years && filters.years.from !== (filters.years.to ?? filters.years.from)) {
+  if (filters.years && (filters.years.to === null || filters.years.from !== filters.years.to)) {
     result.notes.push(
       note(
         "filter_dropped",
@@ -132,9 +141,12 @@ export function ranking(question: Question, holdings: Holdings): Answer {
   const qualifying = filters.comparison
     ? sorted.filter((e) => passes(filters.comparison as Comparison, e))
     : sorted;
-  const everything = /\ball\b|\bevery\b|\bside by side\b/.test(question.text.toLowerCase());
-  const limit = filters.limit ?? (everything ? qualifying.length : RANKING_ROWS);
-  const shown = placed(qualifying).slice(0, limit);
+  const limit = filters.limit ?? (filters.every ? qualifying.length : RANKING_ROWS);
+  const all = placed(qualifying);
+  // A cut never splits councils that share a place: "top 1" on a rate seven councils share shows the seven.
+  let cut = Math.min(limit, all.length);
+  while (cut < all.length && cut < limit + MAX_TIED_BEYOND && all[cut]?.place === all[cut - 1]?.place) cut++;
+  const shown = all.slice(0, cut);
 
   const rows: RankingRow[] = shown.map(({ entry, place, tied }) => ({
     place,
@@ -165,35 +177,43 @@ export function ranking(question: Question, holdings: Holdings): Answer {
   const fieldSize = field.entries.length;
   const named = info.having.replace("{year} ", "").replace(/^a (?=[aeiou])/, "an ");
   result.title = condition
-    ? measure === "perResidents"
-      ? `${capitalise(scope)} with ${condition.replace(" per 100,000 residents", "")} upheld decisions per 100,000 residents, ${year}`
-      : `${capitalise(scope)} with ${named} ${condition.replace(/^(?:at least|at most)\b/, "of $&").replace(/^at (?=\d)/, "of ")}, ${year}`
+    ? `${capitalise(scope)} ${titleCondition(filters.comparison as Comparison, measure)}, ${year}`
     : `${capitalise(order)} ${info.short} among ${scope}, ${year}`;
   const sense =
     filters.direction === "best" || filters.direction === "worst"
       ? ` (${info.better} is better, so the ${filters.direction} come first)`
       : "";
+  const one = type ? typeLabel(type) : "council";
+  const councilsOf = (n: number) => plural(n, one, scope);
+  const held = holdings.ofYear(year).filter((l) => type === null || l.authority.type === type).length;
   if (fieldSize === 0) {
     result.lines.push(
-      `I hold no ${year} letters for ${scope} that give ${named}${field.notCalculable.length > 0 ? " I can rank" : ""}.`,
+      held === 0
+        ? `I hold no ${year} letters for ${scope}.`
+        : `None of the ${councilsOf(held)} I hold a ${year} letter for gives ${named} I can rank.`,
     );
   } else if (condition) {
     const verb = qualifying.length === 1 ? "is" : "are";
+    const order_ = filters.count || qualifying.length <= 1 ? "" : `, ${order} first`;
     result.lines.push(
-      qualifying.length === 0
-        ? `None of the ${plural(fieldSize, type ? typeLabel(type) : "council", scope)} ${withFigure} is ${condition}.`
-        : qualifying.length === fieldSize
-          ? `All ${plural(fieldSize, type ? typeLabel(type) : "council", scope)} ${withFigure} ${verb} ${condition}.`
-          : `${qualifying.length} of the ${plural(fieldSize, type ? typeLabel(type) : "council", scope)} ${withFigure} ${verb} ${condition}${filters.count || qualifying.length === 1 ? "" : `, ${order} first`}.`,
+      fieldSize === 1
+        ? `The only ${one} ${withFigure} ${qualifying.length === 1 ? "is" : "is not"} ${condition}.`
+        : qualifying.length === 0
+          ? `None of the ${councilsOf(fieldSize)} ${withFigure} is ${condition}.`
+          : qualifying.length === fieldSize
+            ? `All ${councilsOf(fieldSize)} ${withFigure} ${verb} ${condition}${order_}.`
+            : `${qualifying.length} of the ${councilsOf(fieldSize)} ${withFigure} ${verb} ${condition}${order_}.`,
     );
   } else if (filters.count) {
     result.lines.push(
-      `I hold ${plural(fieldSize, type ? typeLabel(type) : "council", scope)} ${withFigure}.`,
+      held === fieldSize
+        ? `I hold ${year} letters for ${councilsOf(held)}, each giving ${named}.`
+        : `I hold ${year} letters for ${councilsOf(held)}; ${fieldSize} of them give ${named} (for the others it is not calculable or not given).`,
     );
   } else {
     result.lines.push(
       fieldSize === 1
-        ? `The only ${type ? typeLabel(type) : "council"} ${withFigure}.`
+        ? `The only ${one} ${withFigure}.`
         : `${shown.length === fieldSize ? `All ${fieldSize}` : `${shown.length} of ${fieldSize}`} ${scope} ${withFigure}, ${order} first${sense}.`,
     );
   }
@@ -219,11 +239,36 @@ export function ranking(question: Question, holdings: Holdings): Answer {
   const heldInYear = holdings.ofYear(year).length;
   if (heldInYear < 30 && fieldSize > 0) result.notes.push(partialNote(heldInYear, year, "ranks"));
   const top = rows[0]?.authority.shortName;
+  // A year with nothing to rank points to the latest year that has.
+  const latest = holdings.latestYear;
+  if (fieldSize === 0 && latest !== null && latest !== year)
+    result.suggestions.push(`highest ${info.short} in ${latest}`);
   result.suggestions.push(
     ...(top ? [`how does ${top} compare with similar councils?`] : []),
     `what does ${measure === "perResidents" ? "upheld decisions per 100,000 residents" : measure} mean?`,
   );
   return result;
+}
+
+/**
+ * The condition as a title says it, from the comparison itself: "with an upheld rate over 70%", "above their
+ * similar-authority average on upheld decisions per 100,000 residents", "with over 5 upheld decisions per 100,000
+ * residents".
+ */
+function titleCondition(comparison: Comparison, measure: Measure): string {
+  const info = MEASURES[measure];
+  const condition = conditionText(comparison, measure);
+  const named = info.having.replace("{year} ", "").replace(/^a (?=[aeiou])/, "an ");
+  if (comparison.of === "average")
+    return `with ${measure === "perResidents" ? info.short : named} ${condition}`;
+  if (measure === "perResidents") {
+    const bounds =
+      comparison.op === "between"
+        ? `between ${comparison.value} and ${comparison.high}`
+        : `${{ above: "over", at_least: "at least", below: "under", at_most: "at most", equal: "exactly", between: "" }[comparison.op]} ${comparison.value}`;
+    return `with ${bounds} upheld decisions per 100,000 residents`;
+  }
+  return `with ${named} ${condition.replace(/^(?:at least|at most|between)\b/, "of $&").replace(/^at (?=\d)/, "of ")}`;
 }
 
 const byValueThenName = (a: Entry, b: Entry) =>

@@ -85,14 +85,22 @@ export function trend(question: Question, latest: Letter, holdings: Holdings): A
     result.councils = [councilFacts(only, METRIC_LIST, holdings)];
   } else {
     for (const change of changes) result.lines.push(changeLine(change));
-    if (changes.length === 0)
-      result.lines.push(`None of the figures asked about is given in two of ${name}'s letters.`);
-    // A year is skipped because its rate is over no cases (said once a year) or because the letter gives none.
-    for (const p of points.filter((p) => p.noCases.length > 0)) {
+    if (changes.length === 0) {
+      // Two letters are held, but not two figures: say which years lack one, and why.
+      const gaps = points.filter((p) => measures.some((m) => p[m] === null)).map((p) => p.year);
+      result.lines.push(
+        `${name}'s letters of ${listAnd(gaps.map(String))} give no figure for ${listAnd(measures.map((m) => MEASURES[m].short))} (not calculable or not given), so there are not two years to compare.${range ? " Ask over more years for a change." : ""}`,
+      );
+    }
+    // A year is skipped because its rate is over no cases (said once a year, for the measures asked) or because
+    // the letter gives none.
+    for (const p of points) {
+      const asked = p.noCases.filter((m: Metric) => measures.includes(m));
+      if (asked.length === 0) continue;
       result.notes.push(
         note(
           "no_cases",
-          `${p.year}: ${listAnd(p.noCases.map((m: Metric) => MEASURES[m].short))} not calculable (no cases that year), so the change skips it.`,
+          `${p.year}: ${listAnd(asked.map((m) => MEASURES[m].short))} not calculable (no cases that year), so the change skips it.`,
         ),
       );
     }

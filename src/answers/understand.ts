@@ -54,36 +54,45 @@ export function readCategory(lower: string): ConcernCategory | null {
   return CATEGORY_WORDS.find(([re]) => re.test(lower))?.[1] ?? null;
 }
 
-const YEAR = "(20\\d{2})(?:\\s?[/-]\\s?(\\d{2}))?";
-/** "2023/24" is the year ending 31 March 2024, the letter of 2024. */
-const yearOf = (whole: string, short?: string) => (short ? 2000 + Number(short) : Number(whole));
+/**
+ * A financial year written as two ("2023/24", "2023-2024", "2023/2024") is the year ending 31 March of the second:
+ * the letter of 2024. Such pairs are read as that one year before any range is looked for.
+ */
+const FINANCIAL_YEAR = /\b(20\d{2})\s?[/-]\s?(20\d{2}|\d{2})\b/g;
+
+function financialYears(lower: string): string {
+  return lower.replace(FINANCIAL_YEAR, (whole, first: string, second: string) => {
+    const end = second.length === 2 ? Number(first.slice(0, 2) + second) : Number(second);
+    return end === Number(first) + 1 ? String(end) : whole;
+  });
+}
 
 /**
- * The years asked about: "in 2024", "2023/24", "2020 to 2024", "between 2021 and 2023", "since 2021", "last year",
- * "over the last 3 years". `latest` is the latest year held (for "since" and "last N years").
+ * The years asked about: "in 2024", "2023/24", "2020 to 2024", "between 2021 and 2023", "2020 vs 2024", "since
+ * 2021", "last year", "over the last 3 years". `latestYear` is the latest year held (for "the last N years").
  */
-export function readYears(lower: string, context: Pick<Context, "latestYear" | "now">): YearRange | null {
-  const range = new RegExp(
-    `\\b(?:between|from)?\\s*${YEAR}\\s*(?:to|and|until|till|through|-|–)\\s*${YEAR}\\b`,
-  ).exec(lower);
+export function readYears(text: string, context: Pick<Context, "latestYear" | "now">): YearRange | null {
+  const lower = financialYears(text);
+  const range =
+    /\b(?:between|from)?\s*(20\d{2})\s*(?:to|and|until|till|through|-|–|vs\.?|versus|compared (?:with|to)|against)\s*(20\d{2})\b/.exec(
+      lower,
+    );
   if (range) {
-    const a = yearOf(range[1] as string, range[2]);
-    const b = yearOf(range[3] as string, range[4]);
-    // "2023-24" alone is one year, read below; a range needs two full years or "between/from".
-    if (!(range[3] && !range[4] && (range[3] as string).length === 4 && Number(range[3]) < 2000)) {
-      return { from: Math.min(a, b), to: Math.max(a, b) };
-    }
+    const a = Number(range[1]);
+    const b = Number(range[2]);
+    return { from: Math.min(a, b), to: Math.max(a, b) };
   }
-  const since = new RegExp(`\\bsince\\s+${YEAR}\\b`).exec(lower);
-  if (since) return { from: yearOf(since[1] as string, since[2]), to: null };
-  const lastN = /\b(?:last|past|previous)\s+(\d|two|three|four|five|six|seven)\s+years\b/.exec(lower);
+  const since = /\bsince\s+(20\d{2})\b/.exec(lower);
+  if (since) return { from: Number(since[1]), to: null };
+  const lastN =
+    /\b(?:last|past|previous)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b/.exec(lower);
   if (lastN && context.latestYear !== null) {
     const n = WORD_NUMBERS[lastN[1] as string] ?? Number(lastN[1]);
     return { from: context.latestYear - n + 1, to: context.latestYear };
   }
-  const one = new RegExp(`\\b${YEAR}\\b`).exec(lower);
+  const one = /\b(20\d{2})\b/.exec(lower);
   if (one) {
-    const year = yearOf(one[1] as string, one[2]);
+    const year = Number(one[1]);
     return { from: year, to: year };
   }
   if (/\blast year\b/.test(lower)) {
@@ -116,94 +125,181 @@ const NUMBER = "(\\d{1,3}(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|ni
 const numberOf = (raw: string) => WORD_NUMBERS[raw] ?? Number(raw);
 const PERCENT = "\\s?(?:%|percent\\b|per cent\\b|pc\\b)";
 
-const OPS: readonly [RegExp, Comparison["op"]][] = [
-  [/^(?:at least|no (?:less|lower|fewer) than|not (?:less|lower) than|>=|≥|or more)$/, "at_least"],
-  [
-    /^(?:at most|no (?:more|higher|greater) than|not (?:more|higher|over|above)|up to|<=|≤|or (?:less|fewer))$/,
-    "at_most",
-  ],
-  [/^(?:over|above|more than|greater than|higher than|exceeding|in excess of|>|beyond|upwards of)$/, "above"],
-  [/^(?:under|below|less than|lower than|fewer than|<|short of|beneath)$/, "below"],
-  [/^(?:of|at|exactly|equal to|=|on|with|a|an|is|was|were|had|has)$/, "equal"],
+/** Each way of saying a comparison, longest first so that "less than or equal to" is not read as "less than". */
+const OPS: readonly [string, Comparison["op"]][] = [
+  ["less than or equal to", "at_most"],
+  ["lower than or equal to", "at_most"],
+  ["greater than or equal to", "at_least"],
+  ["more than or equal to", "at_least"],
+  ["at least", "at_least"],
+  ["no less than", "at_least"],
+  ["no lower than", "at_least"],
+  ["no fewer than", "at_least"],
+  ["at most", "at_most"],
+  ["no more than", "at_most"],
+  ["no higher than", "at_most"],
+  ["no greater than", "at_most"],
+  ["up to", "at_most"],
+  ["more than", "above"],
+  ["greater than", "above"],
+  ["higher than", "above"],
+  ["in excess of", "above"],
+  ["upwards of", "above"],
+  ["exceeding", "above"],
+  ["over", "above"],
+  ["above", "above"],
+  ["beyond", "above"],
+  ["less than", "below"],
+  ["lower than", "below"],
+  ["fewer than", "below"],
+  ["short of", "below"],
+  ["under", "below"],
+  ["below", "below"],
+  ["beneath", "below"],
+  ["exactly", "equal"],
+  ["equal to", "equal"],
+  ["of", "equal"],
+  ["at", "equal"],
+  ["on", "equal"],
+  ["with", "equal"],
+  [">=", "at_least"],
+  ["≥", "at_least"],
+  ["<=", "at_most"],
+  ["≤", "at_most"],
+  [">", "above"],
+  ["<", "below"],
+  ["=", "equal"],
 ];
-const OP_WORDS =
-  "at least|no (?:less|lower|fewer) than|not (?:less|lower) than|at most|no (?:more|higher|greater) than|not (?:more|higher|over|above)|up to|over|above|more than|greater than|higher than|exceeding|in excess of|beyond|upwards of|under|below|less than|lower than|fewer than|short of|beneath|exactly|equal to|of|at|on|with|>=|<=|≥|≤|>|<|=";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const OP_WORDS = OPS.map(([words]) => escapeRegExp(words)).join("|");
+/** A denial just before the comparison turns it round: "not below average" is at or above it. */
+const NOT = "(not |n't |never |aren't |isn't |wasn't |weren't |didn't |don't |doesn't )?";
 
-function opOf(words: string): Comparison["op"] {
-  return OPS.find(([re]) => re.test(words.trim()))?.[1] ?? "equal";
+function opOf(words: string | undefined): Comparison["op"] {
+  const said = words?.trim() ?? "";
+  return OPS.find(([w]) => w === said)?.[1] ?? "equal";
+}
+
+const NEGATED: Record<Comparison["op"], Comparison["op"] | null> = {
+  above: "at_most",
+  at_least: "below",
+  below: "at_least",
+  at_most: "above",
+  equal: null,
+  between: null,
+};
+
+/** The comparison, turned round when denied; "not at 100%" is below it (no rate is over 100%). */
+function denied(comparison: Comparison, negated: boolean): Comparison | null {
+  if (!negated) return comparison;
+  const op = NEGATED[comparison.op];
+  if (op) return { ...comparison, op };
+  if (comparison.op === "equal" && comparison.of === "rate" && comparison.value === 100)
+    return { op: "below", value: 100, of: "rate" };
+  return null;
 }
 
 /**
- * A threshold: "over 70%", "at least 90 per cent", "below 100%", "under full compliance", "100% compliance",
- * "10 points above average", "above the average", "below similar councils".
+ * A threshold: "over 70%", "at least 90 per cent", "below 100%", "not below average", "under full compliance",
+ * "100% compliance", "between 60% and 80%", "10 points above average", "above the average", "below similar
+ * councils", and, where the measure is a rate, a bare number after a comparison ("upheld rate over 70").
  */
 export function readComparison(lower: string, measure: Measure | null): Comparison | null {
+  const between = new RegExp(
+    `\\b(?:between|from)\\s+${NUMBER}${PERCENT}?\\s*(?:and|to|-|–)\\s*${NUMBER}${PERCENT}|\\b(?:above|over|more than)\\s+${NUMBER}${PERCENT}?\\s*(?:and|but)\\s+(?:below|under|less than)\\s+${NUMBER}${PERCENT}`,
+  ).exec(lower);
+  if (between) {
+    const low = numberOf((between[1] ?? between[3]) as string);
+    const high = numberOf((between[2] ?? between[4]) as string);
+    return { op: "between", value: Math.min(low, high), high: Math.max(low, high), of: "rate" };
+  }
   const points = new RegExp(
-    `\\b(?:(${OP_WORDS})\\s+)?${NUMBER}\\s?(?:percentage )?points?\\s+(above|over|higher than|below|under|lower than)\\b`,
+    `\\b${NOT}(?:(${OP_WORDS})\\s+)?${NUMBER}\\s?(?:percentage )?points?\\s+(or (?:more|over|less|fewer)\\s+)?(above|over|higher than|below|under|lower than)\\b`,
   ).exec(lower);
   if (points) {
-    const size = numberOf(points[2] as string);
-    const up = /^(?:above|over|higher)/.test(points[3] as string);
-    const op = points[1] ? opOf(points[1]) : "at_least";
+    const size = numberOf(points[3] as string);
+    const up = /^(?:above|over|higher)/.test(points[5] as string);
+    let op = points[2] ? opOf(points[2]) : "at_least";
+    if (points[4]) op = /more|over/.test(points[4]) ? "at_least" : "at_most";
     // "more than 10 points below" is further below than 10: the sense flips with the side.
-    const strict = op === "above" || op === "below";
-    const further =
-      op === "at_most"
-        ? up
-          ? "at_most"
-          : "at_least"
-        : up
-          ? strict
-            ? "above"
-            : "at_least"
-          : strict
-            ? "below"
-            : "at_most";
-    return { op: further, value: up ? size : -size, of: "average" };
+    const further: Record<Comparison["op"], Comparison["op"]> = up
+      ? {
+          above: "above",
+          at_least: "at_least",
+          below: "below",
+          at_most: "at_most",
+          equal: "equal",
+          between: "at_least",
+        }
+      : {
+          above: "below",
+          at_least: "at_most",
+          below: "above",
+          at_most: "at_least",
+          equal: "equal",
+          between: "at_most",
+        };
+    return denied({ op: further[op], value: up ? size : -size, of: "average" }, points[1] !== undefined);
   }
-  const average =
-    /\b(above|over|higher than|better than|worse than|below|under|lower than|level with|in line with|at|on|equal to)\s+(?:the |their |its |an |a )?(?:similar[- ](?:authority|council|organisation) )?(?:average|avg|mean|similar (?:councils|authorities|organisations)|(?:their |its )?peers)\b/.exec(
-      lower,
-    );
+  const average = new RegExp(
+    `\\b${NOT}(above|over|higher than|better than|worse than|below|under|lower than|level with|in line with|at|on|equal to)\\s+(?:the |their |its |an |a )?(?:similar[- ](?:authority|council|organisation) )?(?:average|avg|mean|similar (?:councils|authorities|organisations)|(?:their |its )?peers)\\b`,
+  ).exec(lower);
   if (average) {
-    const side = average[1] as string;
-    if (/^(?:level|in line|at|on|equal)/.test(side)) return { op: "equal", value: 0, of: "average" };
-    if (/^better|^worse/.test(side)) {
+    const side = average[2] as string;
+    let comparison: Comparison;
+    if (/^(?:level|in line|at|on|equal)/.test(side)) comparison = { op: "equal", value: 0, of: "average" };
+    else if (/^better|^worse/.test(side)) {
       // Better than average is above it for a rate where higher is better, below it otherwise.
       const higherBetter = measure === "compliance" || measure === "remedy";
       const better = side.startsWith("better");
-      return { op: better === higherBetter ? "above" : "below", value: 0, of: "average" };
-    }
-    return { op: /^(?:above|over|higher)/.test(side) ? "above" : "below", value: 0, of: "average" };
+      comparison = { op: better === higherBetter ? "above" : "below", value: 0, of: "average" };
+    } else
+      comparison = { op: /^(?:above|over|higher)/.test(side) ? "above" : "below", value: 0, of: "average" };
+    return denied(comparison, average[1] !== undefined);
   }
-  // "under full compliance", "below 100% compliance", "not at 100%", "100% compliance".
-  if (/\bfull compliance\b|\bcomplied (?:fully|in full)\b|\b100 ?% compliance\b/.test(lower)) {
-    if (
-      /\b(?:under|below|less than|short of|not (?:at|in)|without|lack\w*|fell short of|not achiev\w*|failed to (?:reach|achieve|meet))\s+(?:full|100 ?%)/.test(
-        lower,
-      )
-    )
-      return { op: "below", value: 100, of: "rate" };
-    return { op: "equal", value: 100, of: "rate" };
-  }
-  if (/\bnot (?:at |on )?100 ?%/.test(lower)) return { op: "below", value: 100, of: "rate" };
   const rate = new RegExp(
-    `(?:\\b(${OP_WORDS})\\s+|(${OP_WORDS})\\s*)?${NUMBER}${PERCENT}(\\s+or (?:more|above|higher|over|less|below|lower|under|fewer))?`,
+    `${NOT}(?:\\b(${OP_WORDS})\\s*)?${NUMBER}${PERCENT}(\\s+or (?:more|above|higher|over|less|below|lower|under|fewer))?`,
   ).exec(lower);
   if (rate) {
     const value = numberOf(rate[3] as string);
     const tail = rate[4]?.trim() ?? "";
-    let op = opOf(rate[1] ?? rate[2] ?? "");
+    let op = opOf(rate[2]);
     if (/or (?:more|above|higher|over)/.test(tail)) op = "at_least";
     if (/or (?:less|below|lower|under|fewer)/.test(tail)) op = "at_most";
-    return { op, value, of: "rate" };
+    return denied({ op, value, of: "rate" }, rate[1] !== undefined);
+  }
+  // "under full compliance", "not meeting full compliance", "full compliance".
+  const full = /\bfull compliance\b|\bcomplied (?:fully|in full)\b|\bfully compl\w*/.exec(lower);
+  if (full) {
+    const before = lower.slice(Math.max(0, full.index - 40), full.index);
+    const short =
+      /\b(?:under|below|less than|fewer than|short of|without|lack\w*|fell short of|not|n't|never|fail\w*(?: to)?(?: reach| achieve| meet)?)\b[^.?!]*$/.test(
+        before,
+      );
+    return short ? { op: "below", value: 100, of: "rate" } : { op: "equal", value: 100, of: "rate" };
   }
   // A figure per 100,000: "more than 5 upheld decisions per 100,000".
   if (measure === "perResidents") {
     const per = new RegExp(
-      `\\b(${OP_WORDS})\\s+${NUMBER}\\s+(?:upheld )?(?:decisions?|complaints?|cases?)?\\s*per\\b`,
+      `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}\\s+(?:upheld )?(?:decisions?|complaints?|cases?)?\\s*per\\b`,
     ).exec(lower);
-    if (per) return { op: opOf(per[1] as string), value: numberOf(per[2] as string), of: "rate" };
+    if (per)
+      return denied(
+        { op: opOf(per[2]), value: numberOf(per[3] as string), of: "rate" },
+        per[1] !== undefined,
+      );
+    return null;
+  }
+  // A rate's threshold written without its "%": "an upheld rate over 70", "compliance below 100".
+  if (measure !== null) {
+    const bare = new RegExp(
+      `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}(?![\\d.,]|\\s*(?:points?|years?|councils?|letters?|cases?|investigations?|complaints?|decisions?|outcomes?|per\\b))`,
+    ).exec(lower);
+    if (bare && numberOf(bare[3] as string) <= 100 && opOf(bare[2]) !== "equal")
+      return denied(
+        { op: opOf(bare[2]), value: numberOf(bare[3] as string), of: "rate" },
+        bare[1] !== undefined,
+      );
   }
   return null;
 }
@@ -239,7 +335,7 @@ function readTone(lower: string): Tone | null {
  */
 function namesCouncil(text: string, word: string): boolean {
   if (text.split(/\s+/).length <= 3) return true;
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(word);
   const capitalised = new RegExp(`(?<=\\s)${escaped.charAt(0).toUpperCase()}${escaped.slice(1)}\\b`, "u");
   if (capitalised.test(text)) return true;
   return (
@@ -251,7 +347,8 @@ function namesCouncil(text: string, word: string): boolean {
 
 /** What the question's words name. */
 export function read(raw: string, context: Context): Reading {
-  const text = cleanText(raw).slice(0, 2000);
+  // Cut before cleaning too: Slack's markup patterns are cheap on a question, not on a 40,000-character paste.
+  const text = cleanText(raw.slice(0, 4000)).slice(0, 2000);
   const lower = text.toLowerCase();
   const years = readYears(lower, context);
   const mentions = findCouncils(
@@ -290,6 +387,7 @@ export function read(raw: string, context: Context): Reading {
       years,
       limit: readLimit(lower),
       direction: readDirection(lower),
+      every: /\ball\b|\bevery\b|\bside[- ]by[- ]side\b/.test(lower),
       count:
         /^(?:and )?how many\b|\bhow many (?:councils|authorities|boroughs|districts|counties|unitaries|of them)\b|\bnumber of (?:councils|authorities)\b|\bcount\b/.test(
           lower,
@@ -305,7 +403,7 @@ export function read(raw: string, context: Context): Reading {
  * words were matched in a normalised form, so they are found again in the text with any punctuation between them.
  */
 function asTyped(text: string, words: string): string {
-  const parts = words.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = words.split(" ").map(escapeRegExp);
   const found = new RegExp(
     `(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
     "iu",
@@ -325,6 +423,9 @@ const RANKING_WORDS =
   /\b(?:rank\w*|highest|lowest|top|bottom|best|worst|most|least|fewest|league|table|order|sorted?|list|all)\b/;
 const TREND_WORDS =
   /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|rose|risen|fell|fallen|dropped|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
+/** Change over time said of councils in general: "most improved", "got worse", "declined". */
+const CHANGE_ACROSS =
+  /\b(?:most improved|improv(?:ed|ing|ement)|got (?:better|worse)|getting (?:better|worse)|worsened|declin\w*|deteriorat\w*|biggest (?:rise|fall|drop|increase|decrease|change)|went (?:up|down)|changed (?:most|the most))\b/;
 const SIMILAR_WORDS =
   /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|against|stack up|relative|rank\w*|other councils)\b/;
 /** A question about councils in general ("which councils…", "who…", "list…"). */
@@ -389,6 +490,16 @@ export const RULES: readonly Rule[] = [
     why: "what letters raised, for one council or all",
     when: (r) =>
       asksConcerns(r) && r.councils.length <= 1 && (r.filters.measure === null || r.category !== null),
+  },
+  {
+    intent: "trend",
+    why: "change across councils ('most improved council', 'which councils got worse'): not a ranking of one year",
+    when: (r) =>
+      none(r) &&
+      r.ambiguous.length === 0 &&
+      r.unknown.length === 0 &&
+      CHANGE_ACROSS.test(r.lower) &&
+      !asksConcerns(r),
   },
   { intent: "side_by_side", why: "two or more councils named", when: (r) => r.councils.length >= 2 },
   {

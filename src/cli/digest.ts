@@ -1,15 +1,10 @@
-import { WebClient } from "@slack/web-api";
 import { createHoldings } from "../answers/index.ts";
-import { loadAuthorities } from "../authorities/index.ts";
 import { type Config, ConfigError } from "../config.ts";
 import { digestFor } from "../digest/compose.ts";
-import { runDueDigests } from "../digest/run.ts";
+import { type PostDigest, runDueDigests } from "../digest/run.ts";
 import { renderDigestText } from "../digest/text.ts";
-import { openLibrary } from "../library.ts";
-import { createLogger } from "../log.ts";
-import { localAnswerer } from "../slack/answerer/answerer.ts";
-import { postDigest } from "../slack/digest.ts";
 import { readStore } from "../store/store.ts";
+import type { Io } from "./io.ts";
 
 /**
  * `ombuds digest --dry-run [--channel C]`: the digest as text, without posting. With a channel, that channel's
@@ -19,14 +14,15 @@ import { readStore } from "../store/store.ts";
 export async function runDigestDryRun(
   storeFile: string,
   options: { channel?: string; now?: Date },
+  io: Pick<Io, "stdout" | "stderr">,
 ): Promise<number> {
   const { data } = await readStore(storeFile);
   const subscription = options.channel
     ? data.subscriptions.find((s) => s.channel === options.channel)
     : undefined;
   if (options.channel && !subscription) {
-    process.stderr.write(
-      `ombuds digest: channel ${options.channel} has no digest subscription (channels with one: ${data.subscriptions.map((s) => s.channel).join(", ") || "none"})\n`,
+    io.stderr.write(
+      `ombuds: channel ${options.channel}: has no digest subscription (channels with one: ${data.subscriptions.map((s) => s.channel).join(", ") || "none"})\n`,
     );
     return 2;
   }
@@ -35,33 +31,44 @@ export async function runDigestDryRun(
     ingested: data.ingested,
     now: options.now ?? new Date(),
   });
-  process.stdout.write(`${renderDigestText(digest)}\n`);
+  io.stdout.write(`${renderDigestText(digest)}\n`);
   return 0;
+}
+
+/** What posting a digest to Slack needs. */
+export interface DigestSlack {
+  botToken: string;
+  apiUrl?: string;
 }
 
 /**
  * `ombuds digest --send`: post the digests that are due now, once, and exit: for running from cron or another
- * scheduler instead of the bot. Claims slots in the store exactly as the bot does, so both may run. Exit 1 when a
- * post failed.
+ * scheduler instead of the bot. Claims slots in the store exactly as the bot does, so both may run. `post` is how a
+ * digest reaches Slack, which only the top of the program knows. Exit 1 when a post failed.
  */
-export async function runDigestSend(config: Config): Promise<number> {
-  if (!config.SLACK_BOT_TOKEN)
-    throw new ConfigError("SLACK_BOT_TOKEN", "is required to post digests (--send)");
+export async function runDigestSend(
+  config: Config,
+  poster: (slack: DigestSlack) => Promise<PostDigest>,
+  io: Pick<Io, "stdout">,
+): Promise<number> {
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (!botToken) throw new ConfigError("SLACK_BOT_TOKEN", "is required to post digests (--send)");
+  // pino and its helpers load only for the one command that logs.
+  const { createLogger } = await import("../log.ts");
   const logger = createLogger(config.LOG_LEVEL);
-  const client = new WebClient(
-    config.SLACK_BOT_TOKEN,
-    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
-  );
-  const library = await openLibrary(config.OMBUDS_DB);
-  const answerer = localAnswerer(library, loadAuthorities());
+  const post = await poster(config.SLACK_API_URL ? { botToken, apiUrl: config.SLACK_API_URL } : { botToken });
+  // The run claims each slot in the store before it composes that digest, and what it composes from (the letters
+  // and the ingest log) does not change with a claim: one read serves the whole run.
+  const { data } = await readStore(config.OMBUDS_DB);
+  const holdings = createHoldings(data.letters);
   const report = await runDueDigests({
     storeFile: config.OMBUDS_DB,
-    compose: (subscription, now) => answerer.digest(subscription.channel, now, subscription),
-    post: (channel, digest) => postDigest(client, channel, digest),
+    compose: async (subscription, now) => digestFor(subscription, { holdings, ingested: data.ingested, now }),
+    post,
     logger,
     now: () => new Date(),
   });
-  process.stdout.write(
+  io.stdout.write(
     `${report.posted.length} posted, ${report.skipped.length} skipped, ${report.failed.length} failed${report.failed.map((f) => `\n  ${f.channel}: ${f.error}${f.paused ? " (paused)" : ""}`).join("")}\n`,
   );
   return report.failed.length > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import { displayPath } from "../letters/read.ts";
 import { ingestPaths } from "../store/ingest.ts";
+import type { Io } from "./io.ts";
 import { renderFailure, renderIngest, renderKept } from "./render.ts";
 
 /** Ingests of more files than this say how far they have got (a year's release of PDFs takes a while). */
@@ -10,7 +11,7 @@ const PROGRESS_FROM = 50;
  * second, none at the end (the summary follows). Quiet for the few files of everyday use and of tests.
  */
 export function progressLine(
-  write: (line: string) => void = (line) => process.stderr.write(line),
+  write: (line: string) => void,
   now: () => number = Date.now,
 ): (done: number, total: number) => void {
   let last = now();
@@ -32,19 +33,20 @@ export async function runIngest(
   paths: string[],
   storeFile: string,
   options: { json: boolean; replace?: boolean },
+  io: Pick<Io, "stdout" | "stderr">,
 ): Promise<number> {
   const report = await ingestPaths(storeFile, paths, {
     replace: Boolean(options.replace),
-    onProgress: progressLine(),
+    onProgress: progressLine((line) => io.stderr.write(line)),
   });
   if (options.json) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({ ...report, failed: report.failed.map((e) => e.toJSON()) }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(`${renderIngest(report, displayPath(storeFile))}\n`);
+    io.stdout.write(`${renderIngest(report, displayPath(storeFile))}\n`);
   }
   const problems = [...report.failed.map(renderFailure), ...report.kept.map(renderKept)];
-  if (problems.length > 0) process.stderr.write(`${problems.join("\n")}\n`);
+  if (problems.length > 0) io.stderr.write(`${problems.join("\n")}\n`);
   return problems.length > 0 ? 1 : 0;
 }

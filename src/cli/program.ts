@@ -1,21 +1,43 @@
 import { Command, CommanderError, Option } from "commander";
-import { ConfigError, loadConfig } from "../config.ts";
-import { start } from "../main.ts";
-import { StoreError } from "../store/store.ts";
+import { type Config, ConfigError, loadConfig } from "../config.ts";
+import type { PostDigest } from "../digest/run.ts";
 import { runAsk } from "./ask.ts";
-import { runDigestDryRun, runDigestSend } from "./digest.ts";
+import { type DigestSlack, runDigestDryRun, runDigestSend } from "./digest.ts";
+import { failureLine } from "./failure.ts";
 import { runIngest } from "./ingest.ts";
+import { type Io, processIo } from "./io.ts";
 import { runParse } from "./parse.ts";
+import { version } from "./version.ts";
 
 /**
- * `ombuds`: the command line. Exit codes: 0 all went well, 1 some input failed (the good ones are still stored),
- * 2 bad usage or configuration.
+ * What only the top of the program may know, handed down to the command line: starting the bot, which may mean
+ * Slack, and posting a digest, which does. The command line itself never imports Slack.
  */
-export function program(): Command {
+export interface TopLevel {
+  /** `ombuds start`: ingest, then Slack, or the local console when no Slack variable is set. */
+  start(config: Config, io: Io): Promise<number>;
+  /** How `ombuds digest --send` posts a digest. */
+  digestPoster(slack: DigestSlack): Promise<PostDigest>;
+}
+
+/** Usage errors: commander's own, and ours raised through `command.error`. */
+const USAGE = 2;
+
+/**
+ * `ombuds`: the command line. Each action records its exit code in `exit`: 0 all went well, 1 some input failed
+ * (the good ones are still stored), 2 bad usage or configuration.
+ */
+export function createProgram(top: TopLevel, io: Io, exit: { code: number }): Command {
+  const config = () => loadConfig(io.env);
   const cli = new Command("ombuds")
     .description("Ombudsman annual review letters as answers for council officers")
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
+    .version(version(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "explain a command")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
 
   cli
     .command("parse")
@@ -23,7 +45,7 @@ export function program(): Command {
     .argument("<files...>", "letter files (.txt, .md or .pdf)")
     .option("--json", "print a JSON array of records in DESIGN.md's field names")
     .action(async (files: string[], options: { json?: boolean }) => {
-      process.exitCode = await runParse(files, { json: Boolean(options.json) });
+      exit.code = await runParse(files, { json: Boolean(options.json) }, io);
     });
 
   cli
@@ -36,11 +58,12 @@ export function program(): Command {
     .addOption(new Option("--json", "print the summary as JSON"))
     .addOption(new Option("--replace", "replace stored letters even with records that have fewer figures"))
     .action(async (paths: string[], options: { json?: boolean; replace?: boolean }) => {
-      const config = loadConfig();
-      process.exitCode = await runIngest(
-        paths.length > 0 ? paths : [config.OMBUDS_LETTERS],
-        config.OMBUDS_DB,
+      const { OMBUDS_DB, OMBUDS_LETTERS } = config();
+      exit.code = await runIngest(
+        paths.length > 0 ? paths : [OMBUDS_LETTERS],
+        OMBUDS_DB,
         { json: Boolean(options.json), replace: Boolean(options.replace) },
+        io,
       );
     });
 
@@ -53,9 +76,7 @@ export function program(): Command {
     )
     .option("--json", "print the Answer object as JSON")
     .action(async (words: string[], options: { json?: boolean }) => {
-      process.exitCode = await runAsk(words.join(" "), loadConfig().OMBUDS_DB, {
-        json: Boolean(options.json),
-      });
+      exit.code = await runAsk(words.join(" "), config().OMBUDS_DB, { json: Boolean(options.json) }, io);
     });
 
   cli
@@ -72,44 +93,60 @@ export function program(): Command {
     )
     .action(async (options: { dryRun?: boolean; channel?: string; send?: boolean }, command: Command) => {
       if (Boolean(options.dryRun) === Boolean(options.send))
-        command.error("ombuds digest: give one of --dry-run or --send");
-      const config = loadConfig();
-      process.exitCode = options.send
-        ? await runDigestSend(config)
-        : await runDigestDryRun(config.OMBUDS_DB, options.channel ? { channel: options.channel } : {});
+        command.error("give one of --dry-run or --send", { exitCode: USAGE, code: "ombuds.usage" });
+      const settings = config();
+      exit.code = options.send
+        ? await runDigestSend(settings, top.digestPoster, io)
+        : await runDigestDryRun(settings.OMBUDS_DB, options.channel ? { channel: options.channel } : {}, io);
     });
 
   cli
     .command("start")
     .description("start the bot; with no Slack tokens, a local console on the letters in OMBUDS_LETTERS")
     .action(async () => {
-      process.exitCode = await start(loadConfig());
+      exit.code = await top.start(config(), io);
     });
 
+  // Commander would print its own error line; each command's is said in our words by `runProgram` instead.
+  for (const command of [cli, ...cli.commands]) {
+    command.configureOutput({ outputError: () => {} });
+  }
   return cli;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Run `ombuds` on `argv` (the words after the program's name) and give its exit code. What stops a command is
+ * said in one line on stderr, `ombuds: <what>: <why>`: the variable, file or command at fault, and what is wrong.
+ */
+export async function runProgram(argv: string[], top: TopLevel, io: Io = processIo()): Promise<number> {
+  const exit = { code: 0 };
+  const cli = createProgram(top, io, exit);
   try {
-    await program().parseAsync(argv, { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    await cli.parseAsync(argv, { from: "user" });
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not failures; every other commander error is bad usage.
-      return error.code === "commander.helpDisplayed" ||
-        error.code === "commander.version" ||
-        error.exitCode === 0
-        ? 0
-        : 2;
+      // Help and the version are not failures; `ombuds` alone has printed its help on stderr.
+      if (error.exitCode === 0) return 0;
+      if (error.code !== "commander.help") io.stderr.write(`${usageLine(cli, argv, error)}\n`);
+      return USAGE;
     }
-    if (error instanceof ConfigError) {
-      process.stderr.write(`ombuds: configuration: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof StoreError) {
-      process.stderr.write(`ombuds: store: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    const line = failureLine(error);
+    if (line === null) throw error;
+    io.stderr.write(`${line}\n`);
+    return error instanceof ConfigError ? USAGE : 1;
   }
+}
+
+/**
+ * A usage error as `ombuds: <command>: <what is wrong>; see ombuds <command> --help`, with commander's words
+ * ("unknown option '--bogus'") and its suggestion, if it has one, on the same line.
+ */
+function usageLine(cli: Command, argv: string[], error: CommanderError): string {
+  const [said = "", ...hints] = error.message.replace(/^error: /, "").split("\n");
+  const message = error.code === "commander.unknownCommand" ? "is not a command" : said;
+  const why = [message, ...hints.map((hint) => `(${hint.replace(/^\((.*)\)$/, "$1")})`)].join(" ");
+  const command = cli.commands.find((c) => c.name() === argv[0])?.name();
+  const help = command ? `ombuds ${command} --help` : "ombuds --help";
+  return `ombuds: ${command ?? argv[0] ?? "ombuds"}: ${why}; see ${help}`;
 }

@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
-import { errorCode, PERMANENT } from "../slack/errors.ts";
 import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
 import { updateStore } from "../store/store.ts";
 import type { Digest } from "./compose.ts";
+import { postFailure } from "./post-failure.ts";
 import { type Due, dueSlot, nextSlot } from "./schedule.ts";
 
 /**
  * The weekly run: for each subscribed channel, post the digest of the slot that is due, once. A slot is claimed in
  * the store (under its lock) before anything is posted, so two instances, or a restart, never post it twice; a
  * crash between the claim and the post loses that one digest rather than risk a duplicate (the claim stays in the
- * store as "claimed" and is logged at the next run). Transient Slack errors are retried with backoff; permanent
+ * store as "claimed" and is logged at the next run). Transient failures are retried with backoff; permanent
  * ones (the channel is gone, archived, or the bot is not in it) pause the subscription until someone turns it on
  * again, with a log line and a note on the App Home.
  */
 
-/** Posts one digest to a channel; throws the Web API's error when Slack refuses. */
+/** Posts one digest to a channel; rejects with a `PostFailure` saying whether retrying could mend it. */
 export type PostDigest = (channel: string, digest: Digest) => Promise<{ ts: string }>;
 
 export interface RunDeps {
@@ -137,8 +137,7 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
         deps.logger.info({ channel: subscription.channel, slot, late, ts }, "digest posted");
         break;
       } catch (error) {
-        const code = errorCode(error);
-        const permanent = PERMANENT.has(code);
+        const { code, permanent } = postFailure(error);
         if (!permanent && attempt < RETRIES.length) {
           deps.logger.warn({ channel: subscription.channel, code, attempt }, "digest post failed; retrying");
           await sleep(RETRIES[attempt++] as number);

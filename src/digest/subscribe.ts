@@ -2,14 +2,9 @@ import { findCouncils } from "../answers/index.ts";
 import type { AuthorityIndex } from "../authorities/index.ts";
 import type { Subscription } from "../store/schema.ts";
 import { readStore, updateStore } from "../store/store.ts";
+import { parseDigestArguments } from "./arguments.ts";
 import { nextPost } from "./run.ts";
-import {
-  DEFAULT_DAY,
-  DEFAULT_TIME,
-  DEFAULT_TIME_ZONE,
-  describeSchedule,
-  parseDigestArguments,
-} from "./schedule.ts";
+import { DEFAULT_DAY, DEFAULT_TIME, DEFAULT_TIME_ZONE, describeSchedule } from "./schedule.ts";
 
 /** `/ombuds digest on|off|status`: the store side. Each returns a sentence for the person who asked. */
 

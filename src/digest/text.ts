@@ -1,14 +1,13 @@
 import { CONCERN_LABEL } from "../answers/index.ts";
+import { percent } from "../phrasing.ts";
 import { type Digest, type DigestCouncil, REASON_LABEL } from "./compose.ts";
 
 /** How many councils a digest lists by name before it summarises the rest as a count. */
 export const LISTED = 15;
 
-const pct = (rate: number | null) => (rate === null ? "n/a" : `${rate}%`);
-
 function rates(c: DigestCouncil): string {
   const part = (label: string, r: { rate: number | null; average: number | null }) =>
-    `${label} ${pct(r.rate)}${r.average === null ? "" : ` (avg ${r.average}%)`}`;
+    `${label} ${percent(r.rate)}${r.average === null ? "" : ` (avg ${r.average}%)`}`;
   return [part("upheld", c.upheld), part("compliance", c.compliance), part("remedy", c.remedy)].join("  ");
 }
 

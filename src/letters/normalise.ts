@@ -19,6 +19,8 @@ const NOT_PLAIN = /[^\n -~]/;
 const CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it also looks for
   /[\u0000-\u0008\u000e-\u001f]|\r|[\u200b-\u200d\u2060\ufeff\u00ad\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2010-\u2015\u2212\u2026]/g;
+/** CHARACTER without the global flag: whether the text holds any (it keeps no state between calls). */
+const CHARACTER_TEST = new RegExp(CHARACTER.source);
 const HTML_TAG = /<\/?(?:u|b|i|em|strong|a|span|p|div|font|sup|sub|ins|mark)\b[^<>]*>/gi;
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 /** Runs of spaces: those at a line's end or start go, the others become one space. */
@@ -57,7 +59,10 @@ function characters(input: string): string | null {
   if (!NOT_PLAIN.test(text)) return text;
   if (text.includes("\r\n")) text = text.replaceAll("\r\n", "\n");
   if (text.includes("\u00a0")) text = text.replaceAll("\u00a0", " ");
-  if (!NOT_PLAIN.test(text)) return text;
+  // What is left to replace, if anything (the characters outside plain ASCII that remain are mostly ones kept as
+  // they are, "·" and "£"): one scan that stops at the first, rather than a scan for anything outside plain ASCII
+  // and then the replacement's own.
+  if (!CHARACTER_TEST.test(text)) return text;
   let control = false;
   const replaced = text.replace(CHARACTER, (c) => {
     if (!isControl(c)) return PLAIN.get(c) ?? "-";
@@ -305,10 +310,11 @@ function isPageMarker(line: string): boolean {
 /**
  * The text's lines (`split`: the text split on line feeds) without page markers, as removing
  * /^(?:page \d+(?: of \d+)?|- ?\d+ ?-)$\n?/gim from the text would leave them; `split` itself when there are none.
- * A text holding U+2028 or U+2029 (where that pattern would also see a line start) is left to the pattern itself.
+ * A text holding U+2028 or U+2029 (`lineSeparators`: where that pattern would also see a line start) is left to
+ * the pattern itself.
  */
-function withoutPageMarkers(text: string, split: string[]): string[] {
-  if (text.includes("\u2028") || text.includes("\u2029")) {
+function withoutPageMarkers(text: string, split: string[], lineSeparators: boolean): string[] {
+  if (lineSeparators) {
     return PAGE_MARKERS.test(text) ? text.replace(PAGE_MARKERS_ALL, "").split("\n") : split;
   }
   if (!split.some(isPageMarker)) return split;
@@ -329,7 +335,9 @@ function paragraphsOf(
   spaced: boolean,
 ): Pick<Normalised, "paragraphs" | "lines"> {
   const anyNumber = text.includes("4771") || text.includes("0614");
-  const lines = dropPageFurniture(withoutPageMarkers(text, split), anyNumber, spaced);
+  // Only a text that is not spaced line by line (`spacedText`'s) can hold U+2028 or U+2029.
+  const lineSeparators = !spaced && (text.includes("\u2028") || text.includes("\u2029"));
+  const lines = dropPageFurniture(withoutPageMarkers(text, split, lineSeparators), anyNumber, spaced);
   const joined: string[] = [];
   const joinedLines: string[][] = [];
   for (let start = 0, end = 0; start < lines.length; start = end + 1) {

@@ -159,17 +159,21 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
   // In an address the council follows the chief officer's role ("Mr Cooper / Chief Executive / Kent County
   // Council"): a line above the name (a predecessor council, a reference) is read only if nothing follows.
   const roleAt = blockLines.findIndex((line) => ROLE.test(line));
-  const person = (lines: string[]) => lines.map((line) => stripPerson(line, recipient.surname)).join("\n");
-  const places = [
-    roleAt >= 0 ? person(blockLines.slice(roleAt)) : "",
-    person(blockLines),
-    person(addressLines),
-    headerLines.join("\n"),
-  ];
-  // The first place that names a council of the letter's year; failing that, the first that names any.
+  // The first place that names a council of the letter's year; failing that, the first that names any. Each place
+  // is made only if the ones before it name no council of the year (most letters' first does).
   let authority: Authority | undefined;
   let fallback: Authority | undefined;
-  for (const place of places) {
+  for (let at = 0; at < 4; at++) {
+    const place =
+      at === 0
+        ? roleAt >= 0
+          ? withoutPerson(blockLines.slice(roleAt), recipient.surname)
+          : ""
+        : at === 1
+          ? withoutPerson(blockLines, recipient.surname)
+          : at === 2
+            ? withoutPerson(addressLines, recipient.surname)
+            : headerLines.join("\n");
     if (!place) continue;
     const found = authorities.findIn(place, year);
     if (!found) continue;
@@ -397,6 +401,14 @@ function capitaliseRole(role: string): string {
     .toLowerCase()
     .replace(/\b\w/g, (c) => c.toUpperCase())
     .replace(/\b(And|Of)\b/g, (w) => w.toLowerCase());
+}
+
+/** Address lines without the addressee's title, name and role (`stripPerson`), as one text. */
+function withoutPerson(lines: string[], surname: string | null): string {
+  let out = "";
+  for (let i = 0; i < lines.length; i++)
+    out += (i > 0 ? "\n" : "") + stripPerson(lines[i] as string, surname);
+  return out;
 }
 
 /** A title at a line's start and the capitalised words after it: where the addressee's surname is looked for. */

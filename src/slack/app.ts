@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { SlackSettings } from "../config.ts";
 import { slackLogger } from "../log.ts";
-import type { Deps } from "./context.ts";
+import type { SlackDeps } from "./dependencies.ts";
 import { registerListeners } from "./listeners/index.ts";
 
 export interface SlackApp {
@@ -22,7 +22,7 @@ export interface Tuning {
   clientPingTimeout?: number;
 }
 
-export function createSlackApp(settings: SlackSettings, deps: Deps, tuning: Tuning = {}): SlackApp {
+export function createSlackApp(settings: SlackSettings, deps: SlackDeps, tuning: Tuning = {}): SlackApp {
   const logger = slackLogger(deps.logger);
   const clientOptions = settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
   const receiver =

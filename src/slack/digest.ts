@@ -1,21 +1,25 @@
 import type { KnownBlock } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
 import type { Digest } from "../digest/compose.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import type { Answerer } from "./answerer/answerer.ts";
-import type { Deps } from "./context.ts";
-import { PERMANENT, platformError } from "./errors.ts";
+import type { ChatClient } from "./clients.ts";
+import type { SlackDeps } from "./dependencies.ts";
+import { slackFailure } from "./errors.ts";
 import { clip, digestMessage } from "./render/index.ts";
 
-/** Post a digest to a channel; the Web API's error propagates to the caller. */
+/** Post a digest to a channel; rejects with a `PostFailure`, the digest run's reading of what went wrong. */
 export async function postDigest(
-  client: WebClient,
+  client: ChatClient,
   channel: string,
   digest: Digest,
 ): Promise<{ ts: string }> {
   const message = digestMessage(digest);
-  const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-  return { ts: String(result.ts ?? "") };
+  try {
+    const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    return { ts: String(result.ts ?? "") };
+  } catch (error) {
+    throw slackFailure(error);
+  }
 }
 
 /** A reply to the person who typed the command: a sentence, or a whole message (the digest, for `preview`). */
@@ -33,7 +37,7 @@ export interface DigestSurface {
   /** The command as it is typed here ("/ombuds digest", "@ombuds digest", "digest"), for usage and examples. */
   typed: string;
   reply(message: DigestReply): Promise<unknown>;
-  /** Post the digest for everyone in the conversation (`now`); rejects with the Web API's error. */
+  /** Post the digest for everyone in the conversation (`now`); rejects with the Web API's error or a `PostFailure`. */
   post(digest: Digest): Promise<unknown>;
 }
 
@@ -45,7 +49,7 @@ export interface DigestRequest {
   user: string;
 }
 
-export type DigestDeps = Pick<Deps, "storeFile" | "authorities" | "now"> & {
+export type DigestDeps = Pick<SlackDeps, "storeFile" | "authorities" | "now"> & {
   answerer: Pick<Answerer, "digest">;
 };
 
@@ -106,10 +110,10 @@ export async function digestVerb(
       try {
         await surface.post(digest);
       } catch (error) {
-        const code = platformError(error);
-        if (!code || !PERMANENT.has(code)) throw error;
+        const failure = slackFailure(error);
+        if (!failure.permanent) throw error;
         await say(
-          `I couldn't post the digest here (${code}): invite me to the channel with /invite @ombuds.`,
+          `I couldn't post the digest here (${failure.code}): invite me to the channel with /invite @ombuds.`,
         );
         return;
       }
@@ -141,17 +145,4 @@ export function digestWords(text: string, botUserId?: string): string[] | null {
   rest = rest.replace(/^[\s,:;]*\/?ombuds\b/i, "").replace(/^[\s,:;]+/, "");
   const words = rest.split(/\s+/).filter(Boolean);
   return words[0]?.toLowerCase() === "digest" ? words.slice(1) : null;
-}
-
-/** `/ombuds digest …`: replies are ephemeral, so only the person who typed it sees them. */
-export function slashSurface(
-  client: WebClient,
-  channel: string,
-  respond: (message: DigestReply & { response_type: "ephemeral" }) => Promise<unknown>,
-): DigestSurface {
-  return {
-    typed: "/ombuds digest",
-    reply: (message) => respond({ response_type: "ephemeral", ...message }),
-    post: (digest) => postDigest(client, channel, digest),
-  };
 }

@@ -1,22 +1,10 @@
-/** What the Slack Web API's errors mean for us: shared by replies and by the digest. */
-
-/** The Web API's own error code ("not_in_channel", "channel_not_found"), when the error is one. */
-export function platformError(error: unknown): string | null {
-  const e = error as { code?: string; data?: { error?: string } };
-  return e?.code === "slack_webapi_platform_error" ? (e.data?.error ?? "unknown_error") : null;
-}
-
-/** The platform code, or else the error's own code or message, for logs and records. */
-export function errorCode(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  return platformError(error) ?? e?.code ?? e?.message ?? String(error);
-}
+import { PostFailure } from "../digest/post-failure.ts";
 
 /**
  * Errors that retrying will not mend: someone must act (invite the bot, unarchive or pick another channel, fix the
  * token or its scopes). Rate limits and network failures are not here: the Web API client retries those itself.
  */
-export const PERMANENT = new Set([
+const PERMANENT = new Set([
   "channel_not_found",
   "not_in_channel",
   "is_archived",
@@ -26,3 +14,19 @@ export const PERMANENT = new Set([
   "account_inactive",
   "missing_scope",
 ]);
+
+/**
+ * What a Web API error means for us, for the digest run and for the listeners alike: Slack's own code when Slack
+ * refused ("not_in_channel"), else the client's code or message, and whether retrying could mend it.
+ */
+export function slackFailure(error: unknown): PostFailure {
+  if (error instanceof PostFailure) return error;
+  const e = error as { code?: unknown; message?: unknown; data?: { error?: unknown } } | null | undefined;
+  if (e?.code === "slack_webapi_platform_error") {
+    const code = typeof e.data?.error === "string" ? e.data.error : "unknown_error";
+    return new PostFailure(code, PERMANENT.has(code), { cause: error });
+  }
+  const code =
+    typeof e?.code === "string" ? e.code : typeof e?.message === "string" ? e.message : String(error);
+  return new PostFailure(code, false, { cause: error });
+}

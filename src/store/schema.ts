@@ -10,14 +10,19 @@ export const Ingested = z
   .strict();
 export type Ingested = z.infer<typeof Ingested>;
 
-const validZone = (zone: string) => {
+/**
+ * An IANA zone name that this runtime's Intl knows ("Europe/London", "America/New_York", "UTC"). Fixed offsets
+ * such as "+01:00" are not names and are refused: they have no summer time, which is the point of a zone.
+ */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z]/.test(name)) return false;
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    new Intl.DateTimeFormat("en-GB", { timeZone: name });
     return true;
   } catch {
     return false;
   }
-};
+}
 
 /** A channel's weekly digest: where, for which councils (none: all), when, in which zone. */
 export const Subscription = z
@@ -27,7 +32,7 @@ export const Subscription = z
     /** 0 Sunday … 6 Saturday, as date-fns counts. */
     day: z.number().int().min(0).max(6),
     time: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour"),
-    timeZone: z.string().refine(validZone, "must be an IANA time zone such as Europe/London"),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London"),
     /** Skip the digest in a week with nothing new, rather than post "nothing changed". */
     quiet: z.boolean(),
     createdBy: z.string().min(1),

@@ -24,7 +24,7 @@ interface Case {
     year?: number | null;
     from?: number;
     to?: number | null;
-    op?: "above" | "at_least" | "below" | "at_most" | "equal";
+    op?: "above" | "at_least" | "below" | "at_most" | "equal" | "between";
     value?: number;
     of?: "rate" | "average";
     order?: "highest" | "lowest" | null;
@@ -241,7 +241,7 @@ const CASES: Case[] = [
     ask: "which unitary councils have the highest upheld rate in 2024?",
     proves: "a kind with no letters that year says so, not 'None of the 0'",
     kind: "ranking",
-    says: ["I hold no 2024 letters for unitary councils that give an upheld rate."],
+    says: ["I hold no 2024 letters for unitary councils."],
     never: ["None of the 0"],
   },
   // --- Direction by each measure's own sense ---------------------------------------------------------------------
@@ -383,6 +383,173 @@ const CASES: Case[] = [
     applied: { op: "equal", value: 0, of: "average" },
     total: 0,
   },
+  // --- Denials, ranges, bare numbers (from review) ----------------------------------------------------------------
+  {
+    ask: "which councils are not below average on upheld?",
+    proves: "a denied threshold is turned round: not below average is at or above it",
+    kind: "ranking",
+    applied: { op: "at_least", value: 0, of: "average" },
+    says: ["at or above their similar-authority average"],
+    check: (answer) => {
+      for (const row of answer.ranking?.rows ?? [])
+        expect(row.rate).toBeGreaterThanOrEqual(row.average as number);
+    },
+  },
+  {
+    ask: "councils not meeting full compliance",
+    proves: "not meeting full compliance is below 100%, and 'meeting' is not a meeting requested",
+    kind: "ranking",
+    applied: { measure: "compliance", op: "below", value: 100 },
+    category: null,
+    total: 5,
+  },
+  {
+    ask: "fewer than 100% compliance",
+    proves: "fewer than 100% is below 100%",
+    kind: "ranking",
+    applied: { op: "below", value: 100 },
+    total: 5,
+  },
+  {
+    ask: "over 100% compliance",
+    proves: "over 100% is a threshold none passes, not 'at 100%'",
+    kind: "ranking",
+    applied: { op: "above", value: 100 },
+    total: 0,
+  },
+  {
+    ask: "councils with an upheld rate between 60% and 80%",
+    proves: "a range has both bounds, each included",
+    kind: "ranking",
+    applied: { op: "between", value: 60 },
+    total: 8,
+    check: (answer) => expect(answer.applied.comparison?.high).toBe(80),
+  },
+  {
+    ask: "upheld rate above 75% and below 90%",
+    proves: "two bounds in words are one range, neither dropped",
+    kind: "ranking",
+    applied: { op: "between", value: 75 },
+    check: (answer) => expect(answer.applied.comparison?.high).toBe(90),
+  },
+  {
+    ask: "councils with an upheld rate over 70",
+    proves: "a rate's threshold without its % sign is read",
+    kind: "ranking",
+    applied: { op: "above", value: 70, of: "rate" },
+    total: 7,
+  },
+  {
+    ask: "less than or equal to 80% upheld",
+    proves: "'less than or equal to' is at most",
+    kind: "ranking",
+    applied: { op: "at_most", value: 80 },
+    total: 10,
+  },
+  {
+    ask: "10 points or more above average on upheld",
+    proves: "'10 points or more above' keeps the 10",
+    kind: "ranking",
+    applied: { op: "at_least", value: 10, of: "average" },
+  },
+  {
+    ask: "which districts are above average per 100k",
+    proves: "'100k' is per 100,000 residents, not a council's name",
+    kind: "ranking",
+    applied: { measure: "perResidents", type: "district" },
+    rows: ["1. Ashford 5.2"],
+    noNotes: ["unknown_council"],
+  },
+  {
+    ask: "I was reading the Bury letter, what are the concerns?",
+    proves: "the everyday word 'reading' is not Reading council",
+    kind: "concerns",
+    councils: ["Bury 2024"],
+    noNotes: ["typo"],
+  },
+  {
+    ask: "top 1 for compliance",
+    proves: "a cut never splits a shared place: top 1 shows the seven councils on 100%",
+    kind: "ranking",
+    check: (answer) => {
+      expect(answer.ranking?.rows).toHaveLength(7);
+      expect(answer.ranking?.rows.every((r) => r.place === 1 && r.tied)).toBe(true);
+    },
+  },
+  {
+    ask: "how many districts are there",
+    proves: "counting a kind counts every letter held, and says how many give a figure",
+    kind: "ranking",
+    says: ["I hold 2024 letters for 4 district councils; 3 of them give an upheld rate"],
+  },
+  {
+    ask: "how many councils had an upheld rate over 50% in 2023?",
+    proves: "a count of one is said as one",
+    kind: "ranking",
+    says: ["The only council with a 2023 upheld rate is over 50%."],
+    never: ["All 1", "None of the 1"],
+  },
+  {
+    ask: "top councils last year",
+    proves: "a year not held says so and points to the latest held",
+    kind: "ranking",
+    says: ["I hold no 2025 letters for councils."],
+    check: (answer) => expect(answer.suggestions).toContain("highest upheld rate in 2024"),
+  },
+  {
+    ask: "most improved council",
+    proves:
+      "change across councils is not answered with one year's levels: it says how to ask, and offers councils with several years",
+    kind: "trend",
+    check: (answer) => {
+      expect(answer.ranking).toBeNull();
+      expect(answer.suggestions).toContain("how has Bury changed over the years?");
+    },
+  },
+  // --- Years written every way ---------------------------------------------------------------------------------
+  {
+    ask: "2023/2024 Bury",
+    proves: "a financial year written in full is the year it ends",
+    kind: "summary",
+    councils: ["Bury 2024"],
+  },
+  {
+    ask: "Bury 2022/2023",
+    proves: "2022/2023 is the 2023 letter",
+    kind: "summary",
+    councils: ["Bury 2023"],
+  },
+  {
+    ask: "Sefton 2023-2024",
+    proves: "2023-2024 is one year, not a trend",
+    kind: "summary",
+    councils: ["Sefton 2024"],
+  },
+  {
+    ask: "highest upheld since 2022",
+    proves: "a ranking since a year ranks the latest",
+    kind: "ranking",
+    applied: { year: 2024 },
+    notes: ["filter_dropped"],
+  },
+  {
+    ask: "Bury in 2020 vs 2024",
+    proves: "two years with 'vs' are a change between them",
+    kind: "trend",
+    applied: { from: 2020, to: 2024 },
+  },
+  {
+    ask: "has Bury improved on upheld since 2023?",
+    proves: "a change from a year whose rate is not calculable says so, rather than that no figure is given",
+    kind: "trend",
+    says: ["Bury's letters of 2023 give no figure for upheld rate (not calculable or not given)"],
+  },
+  {
+    ask: "Bury compliance trend",
+    proves: "a trend of one measure notes only that measure's gaps",
+    kind: "trend",
+    noNotes: ["no_cases"],
+  },
   // --- Counting ---------------------------------------------------------------------------------------------------
   {
     ask: "how many councils are below 100% on compliance?",
@@ -404,7 +571,7 @@ const CASES: Case[] = [
     proves: "counting a kind without a threshold gives the field",
     kind: "ranking",
     applied: { count: true, type: "london_borough" },
-    says: ["I hold 3 London boroughs with a 2024 upheld rate."],
+    says: ["I hold 2024 letters for 3 London boroughs, each giving an upheld rate."],
   },
   // --- Top and bottom N, years -----------------------------------------------------------------------------------
   {

@@ -1,8 +1,8 @@
 import { createHoldings, type Holdings } from "../../src/answers/index.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
-import type { LetterSpec } from "../fixtures/letters.ts";
-import { writeLetter } from "../fixtures/letters.ts";
+import type { LetterSpec } from "../../testkit/letters.ts";
+import { writeLetter } from "../../testkit/letters.ts";
 import { PLAIN_LAYOUT } from "../fixtures/specs.ts";
 import { sampleLetters } from "./support.ts";
 

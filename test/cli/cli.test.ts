@@ -2,32 +2,21 @@ import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Digest } from "../../src/digest/compose.ts";
 import { parseLetter } from "../../src/letters/parse.ts";
 import { Letter } from "../../src/letters/schema.ts";
 import { countFigures } from "../../src/store/changes.ts";
+import { dueSubscription } from "../fixtures/subscriptions.ts";
 import { SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
+import { ombuds } from "./ombuds.ts";
+
+/**
+ * The `ombuds` command, run in this process through the same entry the binary uses (`runProgram`), with its own
+ * environment and store. The last two tests run the real binary: through npx as after `npm ci`, and `npm start`'s
+ * console end to end.
+ */
 
 const BIN = resolve("bin/ombuds.js");
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real `ombuds` command, as a user would, with its own store. */
-function ombuds(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, ...env } },
-      (error, stdout, stderr) => {
-        done({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 describe("ombuds parse", () => {
   it("--json prints a JSON array of records in DESIGN.md's field names", async () => {
@@ -146,39 +135,73 @@ describe("ombuds ingest", () => {
     writeFileSync(store, "<html>not a store</html>");
     const { code, stderr } = await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
     expect(code).toBe(1);
-    expect(stderr).toContain(`ombuds: store: ${store}: is not JSON`);
+    expect(stderr).toMatch(new RegExp(`^ombuds: ${store}: is not JSON \\(.*\\); it was left untouched\\n$`));
     expect(readFileSync(store, "utf8")).toBe("<html>not a store</html>");
   });
-});
 
-describe("the ombuds bin", () => {
-  it("`npx ombuds` runs the package's own command, as in a fresh clone after npm ci", async () => {
-    const { stdout } = await new Promise<{ stdout: string }>((done, fail) =>
-      execFile("npx", ["--no-install", "ombuds", "--help"], (error, stdout) =>
-        error ? fail(error) : done({ stdout }),
-      ),
-    );
-    expect(stdout).toMatch(/^Usage: ombuds/);
-    expect(stdout).toContain("ingest [options] [paths...]");
+  it("stops with one line naming the file when the store's folder cannot be made", async () => {
+    const blocker = join(tempDir(), "a-file");
+    writeFileSync(blocker, "");
+    const store = join(blocker, "db.json");
+    const { code, stdout, stderr } = await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`ombuds: ${blocker}: is a file where a folder is needed\n`);
   });
 });
 
 describe("usage", () => {
-  for (const args of [["frobnicate"], ["parse"], ["ingest", "--bogus"], []]) {
-    it(`\`ombuds ${args.join(" ")}\` is bad usage: exit 2`, async () => {
-      const { code, stderr } = await ombuds(args);
+  for (const [args, line] of [
+    [["frobnicate"], "ombuds: frobnicate: is not a command; see ombuds --help\n"],
+    [["ingst"], "ombuds: ingst: is not a command (Did you mean ingest?); see ombuds --help\n"],
+    [["parse"], "ombuds: parse: missing required argument 'files'; see ombuds parse --help\n"],
+    [["ingest", "--bogus"], "ombuds: ingest: unknown option '--bogus'; see ombuds ingest --help\n"],
+    [["digest"], "ombuds: digest: give one of --dry-run or --send; see ombuds digest --help\n"],
+    [
+      ["digest", "--dry-run", "--send"],
+      "ombuds: digest: give one of --dry-run or --send; see ombuds digest --help\n",
+    ],
+  ] as const) {
+    it(`\`ombuds ${args.join(" ")}\` is bad usage: exit 2, with one line saying what and why`, async () => {
+      const { code, stdout, stderr } = await ombuds([...args]);
       expect(code).toBe(2);
-      expect(stderr.length).toBeGreaterThan(0);
+      expect(stderr).toBe(line);
+      expect(stdout).toBe("");
     });
   }
 
-  for (const command of ["", "parse", "ingest", "start"]) {
+  it("`ombuds` alone is bad usage: exit 2, with the usage on stderr", async () => {
+    const { code, stdout, stderr } = await ombuds([]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Usage: ombuds/);
+    expect(stdout).toBe("");
+  });
+
+  for (const command of ["", "parse", "ingest", "ask", "digest", "start"]) {
     it(`\`ombuds ${command} --help\` explains the command and exits 0`, async () => {
-      const { code, stdout } = await ombuds([...(command ? [command] : []), "--help"]);
+      const { code, stdout, stderr } = await ombuds([...(command ? [command] : []), "--help"]);
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^Usage: ombuds/);
+      expect(stdout).toMatch(new RegExp(`^Usage: ombuds ${command}`));
+      expect(stderr).toBe("");
     });
   }
+
+  it("`ombuds --version` and `-V` print package.json's version and exit 0", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ["--version", "-V"]) {
+      expect(await ombuds([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    }
+  });
+
+  it("a malformed variable stops the command: exit 2, one line naming it and saying what it must be, never its value", async () => {
+    const { code, stdout, stderr } = await ombuds(["ask", "Sefton"], { PORT: "eighty", OMBUDS_DB: "x.json" });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("ombuds: PORT: must be a whole number\n");
+    const mode = await ombuds(["ask", "Sefton"], { SLACK_MODE: "carrier-pigeon" });
+    expect(mode.stderr).toBe('ombuds: SLACK_MODE: must be "socket" or "http"\n');
+  });
 });
 
 describe("ombuds ask", () => {
@@ -200,24 +223,6 @@ describe("ombuds ask", () => {
       kind: "unknown_council",
       question: { unknown: [{ words: "Atlantis" }] },
     });
-  });
-});
-
-describe("ombuds start (npm start) without Slack tokens", () => {
-  it("ingests the letters the store lacks, then answers at the console prompt", async () => {
-    const env = { ...process.env, OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: sampleFolder() };
-    const child = execFile(process.execPath, [BIN, "start"], { env });
-    let stdout = "";
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stdin?.end("/ombuds Sefton\nwho had witness summonses?\n");
-    const code = await new Promise((done) => child.on("close", done));
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);
-    expect(stdout).toContain("SLACK_BOT_TOKEN");
-    expect(stdout).toContain("Complaints upheld: 81%");
-    expect(stdout).toContain("Councils with a witness summons, 2020");
   });
 });
 
@@ -266,6 +271,115 @@ describe("ombuds digest --dry-run", () => {
     await ombuds(["ingest", SAMPLES], env);
     const { code, stderr } = await ombuds(["digest", "--dry-run", "--channel", "C0NONE"], env);
     expect(code).toBe(2);
-    expect(stderr).toContain("channel C0NONE has no digest subscription (channels with one: none)");
+    expect(stderr).toBe("ombuds: channel C0NONE: has no digest subscription (channels with one: none)\n");
+  });
+});
+
+describe("ombuds digest --send", () => {
+  /** A subscription whose weekly slot was an hour ago, London time: due now. */
+  const dueNow = () => dueSubscription(3_600_000, { channel: "C0SEND" });
+
+  it("needs SLACK_BOT_TOKEN: exit 2 with one line naming it, before anything is claimed", async () => {
+    const store = join(tempDir(), "db.json");
+    await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
+    const before = readFileSync(store, "utf8");
+    const { code, stderr } = await ombuds(["digest", "--send"], { OMBUDS_DB: store });
+    expect(code).toBe(2);
+    expect(stderr).toBe("ombuds: SLACK_BOT_TOKEN: is required to post digests (--send)\n");
+    expect(readFileSync(store, "utf8")).toBe(before);
+  });
+
+  it("posts each due digest once through the poster the top of the program gives, with the token and API URL", async () => {
+    const store = join(tempDir(), "db.json");
+    await ombuds(["ingest", SAMPLES], { OMBUDS_DB: store });
+    const data = JSON.parse(readFileSync(store, "utf8"));
+    data.subscriptions = [dueNow()];
+    writeFileSync(store, JSON.stringify(data));
+    const posted: { channel: string; digest: Digest }[] = [];
+    const slack: unknown[] = [];
+    const top = {
+      digestPoster: async (settings: unknown) => {
+        slack.push(settings);
+        return async (channel: string, digest: Digest) => {
+          posted.push({ channel, digest });
+          return { ts: "1700000000.000100" };
+        };
+      },
+    };
+    const env = {
+      OMBUDS_DB: store,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_API_URL: "http://127.0.0.1:9/api",
+      LOG_LEVEL: "silent",
+    };
+    const first = await ombuds(["digest", "--send"], env, { top });
+    expect(first).toEqual({ code: 0, stdout: "1 posted, 0 skipped, 0 failed\n", stderr: "" });
+    expect(slack).toEqual([{ botToken: "xoxb-test", apiUrl: "http://127.0.0.1:9/api/" }]);
+    expect(posted.map((p) => p.channel)).toEqual(["C0SEND"]);
+    expect(posted[0]?.digest.councils.length).toBe(5);
+    const again = await ombuds(["digest", "--send"], env, { top });
+    expect(again.stdout).toBe("0 posted, 0 skipped, 0 failed\n");
+    expect(posted).toHaveLength(1);
+  });
+});
+
+describe("ombuds start without Slack tokens", () => {
+  it("names a letter that failed on stderr, still answers at the console, and exits 1 when the input ends", async () => {
+    const letters = sampleFolder();
+    writeFileSync(join(letters, "minutes.txt"), "Minutes of the scrutiny committee, 3 March 2020.\n");
+    const { code, stdout, stderr } = await ombuds(
+      ["start"],
+      { OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: letters },
+      { stdin: "/ombuds Bury\nexit\n" },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^.*minutes\.txt: error: /);
+    expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);
+    expect(stdout).toContain("Bury Metropolitan Borough Council: 2020 annual review letter");
+  });
+});
+
+describe("the real binary", () => {
+  it("`npx ombuds` runs the package's own command, as in a fresh clone after npm ci", async () => {
+    const { stdout } = await new Promise<{ stdout: string }>((done, fail) =>
+      execFile("npx", ["--no-install", "ombuds", "--help"], (error, stdout) =>
+        error ? fail(error) : done({ stdout }),
+      ),
+    );
+    expect(stdout).toMatch(/^Usage: ombuds/);
+    expect(stdout).toContain("ingest [options] [paths...]");
+  });
+
+  it("`npm start` without Slack tokens ingests the letters the store lacks, then answers at the console, loading nothing of Slack", async () => {
+    // Any import of a @slack package fails the process (test/cli/refuse-slack.mjs), so an answer proves none loaded.
+    const env = {
+      ...process.env,
+      OMBUDS_DB: join(tempDir(), "db.json"),
+      OMBUDS_LETTERS: sampleFolder(),
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+    };
+    const child = execFile(
+      process.execPath,
+      ["--import", resolve("test/cli/refuse-slack.mjs"), BIN, "start"],
+      { env },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.stdin?.end("/ombuds Sefton\nwho had witness summonses?\n");
+    const code = await new Promise((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);
+    expect(stdout).toContain("SLACK_BOT_TOKEN");
+    expect(stdout).toContain("Complaints upheld: 81%");
+    expect(stdout).toContain("Councils with a witness summons, 2020");
   });
 });

@@ -1,17 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
+import { PostFailure } from "../../src/digest/post-failure.ts";
 import { type RunDeps, type RunReport, runDueDigests } from "../../src/digest/run.ts";
 import { updateStore } from "../../src/store/store.ts";
-import {
-  composerOf,
-  fakePost,
-  type LogLines,
-  logged,
-  platformError,
-  stored,
-  storeWith,
-  subscription,
-} from "./support.ts";
+import { composerOf, fakePost, type LogLines, logged, stored, storeWith, subscription } from "./support.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -258,13 +250,10 @@ describe("a crash between claiming a slot and posting it", () => {
   });
 });
 
-describe("Slack errors", () => {
-  it("transient errors are retried with backoff, then the digest is posted", async () => {
+describe("failed posts", () => {
+  it("transient failures, and rejections that are not a PostFailure, are retried with backoff, then the digest is posted", async () => {
     const store = await storeWith([subscription()]);
-    const failures = [
-      platformError("internal_error"),
-      Object.assign(new Error("socket hang up"), { code: "slack_webapi_request_error" }),
-    ];
+    const failures = [new PostFailure("internal_error", false), new Error("socket hang up")];
     const b = await bot(store, {
       respond: async (_call, index) => {
         const failure = failures[index];
@@ -279,11 +268,25 @@ describe("Slack errors", () => {
     expect(report.failed).toEqual([]);
     expect(b.log.find("warn", "retrying")).toMatchObject([
       { channel: "C0GENERAL", code: "internal_error" },
-      { channel: "C0GENERAL", code: "slack_webapi_request_error" },
+      { channel: "C0GENERAL", code: "socket hang up" },
     ]);
     const data = await stored(store);
     expect(data.digests).toMatchObject([{ status: "posted", ts: "1700000000.000300" }]);
     expect(data.subscriptions[0]?.paused).toBeNull();
+  });
+
+  it("only the poster's word makes a failure permanent: an error merely named like a permanent one is retried", async () => {
+    const store = await storeWith([subscription()]);
+    const b = await bot(store, {
+      respond: async (_call, index) => {
+        if (index === 0) throw new Error("not_in_channel");
+        return { ts: "1700000000.000500" };
+      },
+    });
+    const report = await b.runAt(MONDAY);
+    expect(b.waits).toEqual([1000]);
+    expect(report.posted).toEqual([{ channel: "C0GENERAL", slot: MONDAY, late: false }]);
+    expect((await stored(store)).subscriptions[0]?.paused).toBeNull();
   });
 
   it("a transient error that outlasts the retries fails that digest, logged with its channel, without pausing the subscription", async () => {
@@ -291,7 +294,7 @@ describe("Slack errors", () => {
     let down = true;
     const b = await bot(store, {
       respond: async () => {
-        if (down) throw platformError("service_unavailable");
+        if (down) throw new PostFailure("service_unavailable", false);
         return { ts: "1700000000.000400" };
       },
     });
@@ -317,7 +320,7 @@ describe("Slack errors", () => {
       const store = await storeWith([subscription(), subscription({ channel: "C0OTHER" })]);
       const b = await bot(store, {
         respond: async (call, index) => {
-          if (call.channel === "C0GENERAL") throw platformError(code);
+          if (call.channel === "C0GENERAL") throw new PostFailure(code, true);
           return { ts: `1700000000.00000${index}` };
         },
       });

@@ -1,24 +1,29 @@
 import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openStore } from "../../src/answers/open-store.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Scheduler, startScheduler } from "../../src/digest/scheduler.ts";
-import { openLibrary } from "../../src/library.ts";
 import { localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import type { Subscription } from "../../src/store/schema.ts";
 import { updateStore } from "../../src/store/store.ts";
 import { fakePost, type LogLines, logged, type Post, storeWith, subscription } from "./support.ts";
 
 /**
- * The scheduler under fake timers: `setTimeout` and `Date` are the test's, the store's file system is real. Only
- * the timers and the clock are faked (not `setImmediate`), so the test can let real I/O finish between timers.
+ * The scheduler under fake timers: `setTimeout` and the scheduler's clock are the test's, the store's file system is
+ * real. Only the timers are faked (not `setImmediate`), so the test can let real I/O finish between timers. `Date`
+ * itself stays real: the scheduler, the store and the fake post read the fake timers' time through `clock`, and a
+ * faked `Date` would put every date-fns step of the time-zone maths through the fake (a third of the week-long test).
  */
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
 });
+
+/** The fake timers' time. */
+const clock = (): Date => vi.getMockedSystemTime() ?? new Date(Number.NaN);
 
 const running: Scheduler[] = [];
 afterEach(async () => {
@@ -38,8 +43,11 @@ async function startAt(
   respond?: Parameters<typeof fakePost>[1],
 ): Promise<{ calls: Post[]; log: LogLines; advanceTo(iso: string): Promise<void>; stop(): Promise<void> }> {
   vi.setSystemTime(new Date(startAt));
-  const answerer = localAnswerer(await openLibrary(storeFile), loadAuthorities());
-  const { post, calls } = fakePost(() => new Date(), respond);
+  const answerer = localAnswerer(
+    await openStore(storeFile, { now: () => clock().getTime() }),
+    loadAuthorities(),
+  );
+  const { post, calls } = fakePost(clock, respond);
   const { log, logger } = logged();
   const scheduler = startScheduler({
     store: answerer,
@@ -47,7 +55,7 @@ async function startAt(
     compose: (subscription, now) => answerer.digest(subscription.channel, now, subscription),
     post,
     logger,
-    now: () => new Date(),
+    now: clock,
     instance: "bot-1",
   });
   running.push(scheduler);
@@ -73,16 +81,16 @@ async function startAt(
     log,
     async advanceTo(iso: string) {
       const target = Date.parse(iso);
-      expect(target).toBeGreaterThan(Date.now());
+      expect(target).toBeGreaterThan(clock().getTime());
       let reached = false;
       setTimeout(() => {
         reached = true;
-      }, target - Date.now());
+      }, target - clock().getTime());
       while (!reached) {
         vi.advanceTimersToNextTimer();
         await idle(reached ? 0 : 1);
       }
-      expect(Date.now()).toBe(target);
+      expect(clock().getTime()).toBe(target);
     },
     async stop() {
       stopped = true;
@@ -110,7 +118,7 @@ describe("the digest scheduler", () => {
     const bot = await startAt(store, "2026-11-23T11:50:17.000Z");
     await bot.advanceTo("2026-11-23T12:00:20.000Z");
 
-    const written = Date.now();
+    const written = clock().getTime();
     const added: Subscription = subscription({
       channel: "C0NEW",
       time: "12:01",

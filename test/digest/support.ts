@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { openStore } from "../../src/answers/open-store.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { Digest } from "../../src/digest/compose.ts";
 import type { PostDigest, RunDeps } from "../../src/digest/run.ts";
-import { openLibrary } from "../../src/library.ts";
 import { localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import type { StoreData, Subscription } from "../../src/store/schema.ts";
@@ -12,8 +12,7 @@ import { SAMPLES, tempDir } from "../support/tmp.ts";
 
 /**
  * What the digest run and scheduler tests share: a store holding the five sample letters and the subscriptions a
- * test writes into it, a fake `post` that records each call and the instant it happened, log lines to assert on,
- * and Slack's platform errors.
+ * test writes into it, a fake `post` that records each call and the instant it happened, and log lines to assert on.
  */
 
 /** When the sample letters went in: long before any slot the tests use, so no week has anything new by default. */
@@ -80,16 +79,8 @@ export function fakePost(
   return { post, calls };
 }
 
-/** The error the Web API client throws when Slack answers `ok: false`. */
-export function platformError(error: string): Error {
-  return Object.assign(new Error(`An API error occurred: ${error}`), {
-    code: "slack_webapi_platform_error",
-    data: { ok: false, error },
-  });
-}
-
 /** Digests composed as the bot composes them, from the store file. */
 export async function composerOf(file: string): Promise<RunDeps["compose"]> {
-  const answerer = localAnswerer(await openLibrary(file), loadAuthorities());
+  const answerer = localAnswerer(await openStore(file), loadAuthorities());
   return (subscription, now) => answerer.digest(subscription.channel, now, subscription);
 }

@@ -4,10 +4,11 @@ import { createLogger } from "../../src/log.ts";
 import type { Answerer } from "../../src/slack/answerer/answerer.ts";
 import { startAnswererThread } from "../../src/slack/answerer/thread.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
-import { checkBlocks, findUnescaped } from "../../src/slack/render/index.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
+import type { FakeSlack } from "../../testkit/slack/index.ts";
+import { checkBlocks } from "../support/check-blocks.ts";
+import { findUnescaped } from "../support/find-unescaped.ts";
 import { LogLines } from "../support/log.ts";
-import type { FakeSlack } from "../support/slack/index.ts";
 import { SAMPLES } from "../support/tmp.ts";
 
 export { LogLines };

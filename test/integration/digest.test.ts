@@ -8,7 +8,6 @@ import { createLogger } from "../../src/log.ts";
 import { postDigest } from "../../src/slack/digest.ts";
 import type { Subscription } from "../../src/store/schema.ts";
 import { readStore, updateStore } from "../../src/store/store.ts";
-import { subscription } from "../fixtures/subscriptions.ts";
 import {
   appHomeOpened,
   appMention,
@@ -21,7 +20,8 @@ import {
   slashCommand,
   startSlack,
   USER_ID,
-} from "../support/slack/index.ts";
+} from "../../testkit/slack/index.ts";
+import { dueSubscription, subscription } from "../fixtures/subscriptions.ts";
 import { capturedProblems, LogLines, NOW, type Running, SECRET, startOmbuds } from "./app.ts";
 
 const said = (message: unknown) => JSON.stringify(message);
@@ -334,28 +334,8 @@ describe("ombuds digest --send", () => {
       const { ingestPaths } = await import("../../src/store/ingest.ts");
       await ingestPaths(store, ["data/letters/2020"]);
       // A slot that passed a minute ago, London time.
-      const past = new Date(Date.now() - 60_000);
-      const parts = Object.fromEntries(
-        new Intl.DateTimeFormat("en-GB", {
-          timeZone: "Europe/London",
-          weekday: "short",
-          hour: "2-digit",
-          minute: "2-digit",
-          hourCycle: "h23",
-        })
-          .formatToParts(past)
-          .map((p) => [p.type, p.value]),
-      );
-      const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday as string);
       await updateStore(store, (data) => {
-        data.subscriptions = [
-          subscription({
-            channel: "C0SEND",
-            day,
-            time: `${parts.hour}:${parts.minute}`,
-            createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-          }),
-        ];
+        data.subscriptions = [dueSubscription(60_000, { channel: "C0SEND" })];
         return { changed: true, result: undefined };
       });
       const { execFile } = await import("node:child_process");

@@ -18,7 +18,7 @@ import {
   startSlack,
   USER_ID,
   urlVerification,
-} from "../support/slack/index.ts";
+} from "../../testkit/slack/index.ts";
 import { capturedProblems, type Running, SECRET, startOmbuds } from "./app.ts";
 
 /** Everything a test's messages say, as one string, to look for figures and names in. */

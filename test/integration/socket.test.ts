@@ -10,7 +10,7 @@ import {
   type FakeSlack,
   slashCommand,
   startSlack,
-} from "../support/slack/index.ts";
+} from "../../testkit/slack/index.ts";
 import { capturedProblems, type Running, startOmbuds } from "./app.ts";
 
 const said = (message: unknown) => JSON.stringify(message);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FakeSlack, postSigned, slashCommand, startSlack } from "../support/slack/index.ts";
+import { type FakeSlack, postSigned, slashCommand, startSlack } from "../../testkit/slack/index.ts";
 import { sampleFolder, tempDir } from "../support/tmp.ts";
 import { SECRET } from "./app.ts";
 

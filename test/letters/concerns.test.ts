@@ -20,8 +20,8 @@ import {
   WRITTEN_CATEGORIES,
   writeLetter,
   YEARS,
-} from "../fixtures/letters.ts";
-import { yearText } from "../fixtures/paragraphs.ts";
+} from "../../testkit/letters.ts";
+import { yearText } from "../../testkit/paragraphs.ts";
 
 /**
  * Issue 10, "Concerns that are the council's own": a concern or praise is a paragraph written about this council.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
-import { writeLetter } from "../fixtures/letters.ts";
+import { writeLetter } from "../../testkit/letters.ts";
 import { seftonIn } from "../fixtures/specs.ts";
 
 /**

@@ -13,8 +13,8 @@ import {
   readLetterFile,
   withAverageWarnings,
 } from "../../src/letters/index.ts";
-import { randomSpec, seeded, writeLetter, YEARS } from "../fixtures/letters.ts";
-import { type LetterPdf, letterPdf, type PdfLayout, scannedPdf } from "../support/pdf.ts";
+import { randomSpec, seeded, writeLetter, YEARS } from "../../testkit/letters.ts";
+import { type LetterPdf, letterPdf, type PdfLayout, scannedPdf } from "../../testkit/pdf.ts";
 import { tempDir } from "../support/tmp.ts";
 
 /**

@@ -12,7 +12,7 @@ import {
   seeded,
   WRITTEN_CATEGORIES,
   writeLetter,
-} from "../fixtures/letters.ts";
+} from "../../testkit/letters.ts";
 import { asExpected } from "../support/records.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
-import { type LetterSpec, writeLetter } from "../fixtures/letters.ts";
+import { type LetterSpec, writeLetter } from "../../testkit/letters.ts";
 import { kentIn } from "../fixtures/specs.ts";
 
 /**

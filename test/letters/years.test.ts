@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
-import { committeeReport, complaintsAnnualReport, pressRelease } from "../fixtures/documents.ts";
 import {
   expectedRecord,
   type Layout,
@@ -11,7 +10,8 @@ import {
   WRITTEN_CATEGORIES,
   writeLetter,
   YEARS,
-} from "../fixtures/letters.ts";
+} from "../../testkit/letters.ts";
+import { committeeReport, complaintsAnnualReport, pressRelease } from "../fixtures/documents.ts";
 import { PLAIN_LAYOUT as PLAIN, seftonIn as sefton } from "../fixtures/specs.ts";
 import { asExpected } from "../support/records.ts";
 

@@ -24,7 +24,7 @@ import {
   slashCommand,
   startSlack,
   urlVerification,
-} from "../support/slack/index.ts";
+} from "../../testkit/slack/index.ts";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const BOT_TOKEN = "xoxb-test";

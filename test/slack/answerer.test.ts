@@ -1,15 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/answers/open-store.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
-import { openLibrary } from "../../src/library.ts";
 import { createLogger } from "../../src/log.ts";
 import { type Answerer, localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import { ingestInThread, limitsFor, startAnswererThread } from "../../src/slack/answerer/thread.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import { StoreError } from "../../src/store/store.ts";
+import { type FakeSlack, startSlack, UNREACHABLE_RESPONSE_URL } from "../../testkit/slack/index.ts";
 import { LogLines } from "../support/log.ts";
-import { type FakeSlack, startSlack, UNREACHABLE_RESPONSE_URL } from "../support/slack/index.ts";
 import { SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
@@ -32,7 +32,7 @@ describe("the answering thread", () => {
     store = join(tempDir(), "db.json");
     await ingestPaths(store, [SAMPLES]);
     thread = await startAnswererThread({ storeFile: store, logger: createLogger("info", new LogLines()) });
-    local = localAnswerer(await openLibrary(store), loadAuthorities());
+    local = localAnswerer(await openStore(store), loadAuthorities());
     slack = await startSlack();
   });
   afterAll(async () => {

@@ -1,31 +1,26 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { WebClient } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
 import { createHoldings } from "../../src/answers/index.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Digest, digestFor } from "../../src/digest/compose.ts";
+import { PostFailure } from "../../src/digest/post-failure.ts";
 import {
   type DigestDeps,
   type DigestReply,
   type DigestSurface,
   digestVerb,
   digestWords,
-  slashSurface,
+  postDigest,
 } from "../../src/slack/digest.ts";
-import { digestMessage, findUnescaped } from "../../src/slack/render/index.ts";
+import { digestMessage } from "../../src/slack/render/index.ts";
 import { readStore } from "../../src/store/store.ts";
+import { findUnescaped } from "../support/find-unescaped.ts";
 import { tempDir } from "../support/tmp.ts";
+import { fakeClient, platformError } from "./fakes.ts";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const authorities = loadAuthorities();
-
-/** A Web API platform error, shaped as @slack/web-api throws it. */
-const platform = (error: string) =>
-  Object.assign(new Error(`An API error occurred: ${error}`), {
-    code: "slack_webapi_platform_error",
-    data: { ok: false, error },
-  });
 
 /**
  * The handler over a real store file in a fresh folder, with a fake answerer (a digest of no letters, recording the
@@ -189,13 +184,20 @@ describe("the digest sub-commands, shared by the slash command, mentions and DMs
   });
 
   it("now in a conversation that refuses the post says how to fix it; other failures go to the caller", async () => {
-    const refused = harness({ post: async () => Promise.reject(platform("not_in_channel")) });
+    const refused = harness({ post: async () => Promise.reject(platformError("not_in_channel")) });
     await refused.run("on");
     await refused.run("now");
     expect(refused.replies.at(-1)?.text).toBe(
       "I couldn't post the digest here (not_in_channel): invite me to the channel with /invite @ombuds.",
     );
     expect((await refused.subscriptions())[0]?.lastPostedAt).toBeNull();
+
+    // As the surfaces' post (postDigest) rejects: already read, and read the same way.
+    const archived = harness({ post: async () => Promise.reject(new PostFailure("is_archived", true)) });
+    await archived.run("now");
+    expect(archived.replies.at(-1)?.text).toBe(
+      "I couldn't post the digest here (is_archived): invite me to the channel with /invite @ombuds.",
+    );
 
     const broken = harness({ post: async () => Promise.reject(new Error("socket hang up")) });
     await expect(broken.run("now")).rejects.toThrow("socket hang up");
@@ -232,24 +234,31 @@ describe("digestWords: which texts are the digest sub-command", () => {
   }
 });
 
-describe("the slash command's surface", () => {
-  it("replies ephemerally through respond, and posts the digest into the command's channel", async () => {
-    const responded: unknown[] = [];
-    const posted: Record<string, unknown>[] = [];
-    const client = {
-      chat: {
-        postMessage: async (args: Record<string, unknown>) => {
-          posted.push(args);
-          return { ok: true, ts: "1700000000.000100" };
-        },
-      },
-    } as unknown as WebClient;
-    const surface = slashSurface(client, "C0GENERAL", async (message) => responded.push(message));
-    expect(surface.typed).toBe("/ombuds digest");
-    await surface.reply({ text: "Subscribed." });
-    expect(responded).toEqual([{ response_type: "ephemeral", text: "Subscribed." }]);
-    const digest = digestFor(undefined, { holdings: createHoldings([]), ingested: [], now: NOW });
-    expect(await surface.post(digest)).toEqual({ ts: "1700000000.000100" });
-    expect(posted).toEqual([{ channel: "C0GENERAL", ...digestMessage(digest) }]);
+describe("postDigest", () => {
+  const digest = () => digestFor(undefined, { holdings: createHoldings([]), ingested: [], now: NOW });
+
+  it("posts the digest's message to the channel and gives back the post's timestamp", async () => {
+    const client = fakeClient();
+    expect(await postDigest(client, "C0GENERAL", digest())).toEqual({ ts: "1700000000.000001" });
+    expect(client.posted).toEqual([{ channel: "C0GENERAL", ...digestMessage(digest()) }]);
+  });
+
+  it("rejects with the digest's PostFailure, permanent when Slack refuses for good, keeping the Web API's error", async () => {
+    for (const [code, permanent] of [
+      ["not_in_channel", true],
+      ["internal_error", false],
+    ] as const) {
+      const refused = postDigest(
+        fakeClient(() => code),
+        "C0GENERAL",
+        digest(),
+      );
+      await expect(refused).rejects.toBeInstanceOf(PostFailure);
+      await expect(refused).rejects.toMatchObject({
+        code,
+        permanent,
+        cause: { data: { error: code } },
+      });
+    }
   });
 });

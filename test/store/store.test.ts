@@ -1,18 +1,42 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { parseLetter } from "../../src/letters/index.ts";
 import { ingestPaths, readStore, SCHEMA_VERSION, StoreData, StoreError } from "../../src/store/index.ts";
 import { migrate, warningCodeOf } from "../../src/store/migrate.ts";
-import { randomSpec, seeded, writeLetter } from "../fixtures/letters.ts";
+import { randomSpec, seeded, writeLetter } from "../../testkit/letters.ts";
 import { subscription } from "../fixtures/subscriptions.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 
-const run = promisify(execFile);
+/**
+ * `ombuds ingest <files>` in a process of its own, on `store`. `lockBusy` resolves when it first finds the store's
+ * lock taken (test/store/report-lock-waits.cjs says so on stderr).
+ */
+function ingestProcess(store: string, files: string[]) {
+  const child = spawn(
+    process.execPath,
+    ["--require", "./test/store/report-lock-waits.cjs", "bin/ombuds.js", "ingest", ...files],
+    { env: { ...process.env, OMBUDS_DB: store }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  const lockBusy = new Promise<void>((resolve) => {
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      if (stderr.includes("lock busy: ")) resolve();
+    });
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return { lockBusy: Promise.race([lockBusy, done.then(() => undefined)]), done };
+}
 const SUBSCRIPTION = subscription();
 const METROPOLITAN = loadAuthorities()
   .all.filter((a) => a.type === "metropolitan_borough" && a.shortName !== "Stockport")
@@ -333,15 +357,19 @@ describe("concurrent ingests", () => {
     // lock they would write in the meantime and our write, based on the older read, would drop their letters.
     const release = await lockfile.lock(store, { realpath: false });
     const read = JSON.parse(readFileSync(store, "utf8"));
-    const env = { ...process.env, OMBUDS_DB: store };
-    const both = Promise.all([
-      run(process.execPath, ["bin/ombuds.js", "ingest", ...a], { env }),
-      run(process.execPath, ["bin/ombuds.js", "ingest", ...b], { env }),
-    ]);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const processes = [a, b].map((files) => ingestProcess(store, files));
+    // Both have parsed their letters and found the store locked: now write, and let them in.
+    await Promise.all(processes.map((p) => p.lockBusy));
     writeFileSync(store, JSON.stringify({ ...read, subscriptions: [SUBSCRIPTION] }));
     await release();
-    const results = await both;
+    const results = await Promise.all(processes.map((p) => p.done));
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    // Each waited on the lock, and said nothing else.
+    expect(results.map((r) => r.stderr.replace(/^lock busy: .*\n/gm, ""))).toEqual(["", ""]);
+    expect(results.map((r) => r.stderr)).toEqual([
+      expect.stringContaining("lock busy: "),
+      expect.stringContaining("lock busy: "),
+    ]);
     expect(results.map((r) => r.stdout)).toEqual([
       expect.stringContaining("12 added"),
       expect.stringContaining("12 added"),

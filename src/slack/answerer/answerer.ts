@@ -1,7 +1,7 @@
 import { ask, EXAMPLES, latestWithConcerns } from "../../answers/index.ts";
+import type { OpenStore } from "../../answers/open-store.ts";
 import type { AuthorityIndex } from "../../authorities/index.ts";
 import { type Digest, digestFor } from "../../digest/compose.ts";
-import type { Library } from "../../library.ts";
 import type { Subscription } from "../../store/schema.ts";
 import { answerMessage, homeView, type Message } from "../render/index.ts";
 import { postJson } from "./post.ts";
@@ -49,10 +49,10 @@ export interface Answerer {
   close(): Promise<void>;
 }
 
-/** The answerer over a library in this thread. */
-export function localAnswerer(library: Library, authorities: AuthorityIndex): Answerer {
+/** The answerer over the open store, in this thread. */
+export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): Answerer {
   const answer = (question: string, { share, now }: { share: boolean; now: Date }): Message => {
-    const found = ask(question, library.holdings(), { authorities, now });
+    const found = ask(question, store.holdings(), { authorities, now });
     return answerMessage(found, share ? { share: { question: found.question.text } } : {});
   };
   return {
@@ -77,19 +77,19 @@ export function localAnswerer(library: Library, authorities: AuthorityIndex): An
         );
     },
     async home() {
-      const holdings = library.holdings();
+      const holdings = store.holdings();
       return homeView({
         letters: holdings.letters.length,
         councils: holdings.councils.length,
         years: [...holdings.years],
-        lastIngest: library.lastIngest(),
+        lastIngest: store.lastIngest(),
         withConcerns: latestWithConcerns(holdings).map((l) => ({
           shortName: l.authority.shortName,
           year: l.year,
           summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
         })),
         examples: EXAMPLES,
-        notes: library
+        notes: store
           .subscriptions()
           .filter((s) => s.paused)
           .map(
@@ -99,17 +99,17 @@ export function localAnswerer(library: Library, authorities: AuthorityIndex): An
       });
     },
     async digest(channel, now, subscription) {
-      await library.refresh();
-      return digestFor(subscription ?? library.subscriptions().find((s) => s.channel === channel), {
-        holdings: library.holdings(),
-        ingested: library.ingested(),
+      await store.refresh();
+      return digestFor(subscription ?? store.subscriptions().find((s) => s.channel === channel), {
+        holdings: store.holdings(),
+        ingested: store.ingested(),
         now,
       });
     },
     async subscriptions() {
-      return library.subscriptions();
+      return store.subscriptions();
     },
-    refresh: () => library.refresh(),
+    refresh: () => store.refresh(),
     async close() {},
   };
 }

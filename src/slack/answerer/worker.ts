@@ -1,8 +1,8 @@
 // The entry of the Slack app's threads (see thread.ts): the answering thread, which holds the store and answers the
 // app's calls, and the start-up ingest's thread, which ingests the letters folder and ends.
 import { parentPort, workerData } from "node:worker_threads";
+import { openStore } from "../../answers/open-store.ts";
 import { loadAuthorities } from "../../authorities/index.ts";
-import { openLibrary } from "../../library.ts";
 import { ingestPaths } from "../../store/ingest.ts";
 import { type Answerer, localAnswerer } from "./answerer.ts";
 import { type Call, errorData, type IngestSummary, type Reply, type Request } from "./protocol.ts";
@@ -30,18 +30,18 @@ function run(answerer: Answerer, call: Call): Promise<unknown> {
 }
 
 async function serve(): Promise<void> {
-  const library = await openLibrary(storeFile, {
+  const store = await openStore(storeFile, {
     // A store changed on disk that cannot be read again: keep answering from the letters already held.
     onError: (error) => post({ type: "log", msg: "store reload failed", error: errorData(error) }),
   });
-  const answerer = localAnswerer(library, loadAuthorities());
+  const answerer = localAnswerer(store, loadAuthorities());
   port.on("message", (request: Request) => {
     run(answerer, request).then(
       (value) => post({ type: "result", id: request.id, ok: true, value }),
       (error: unknown) => post({ type: "result", id: request.id, ok: false, error: errorData(error) }),
     );
   });
-  post({ type: "ready", letters: library.holdings().letters.length });
+  post({ type: "ready", letters: store.holdings().letters.length });
 }
 
 async function ingestFolder(paths: string[]): Promise<void> {

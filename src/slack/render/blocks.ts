@@ -28,7 +28,7 @@ export const context = (texts: string[]): ContextBlock => ({
 
 export const divider = (): DividerBlock => ({ type: "divider" });
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from "../../phrasing.ts";
 
 export const isBlank = (text: string): boolean => text.trim().length === 0;
 

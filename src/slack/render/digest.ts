@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { CONCERN_LABEL } from "../../answers/index.ts";
 import { type Digest, type DigestCouncil, REASON_LABEL } from "../../digest/compose.ts";
+import { percent } from "../../phrasing.ts";
 import type { Message } from "./answer.ts";
 import { context, divider, header, listWithin, packSections, plural, section } from "./blocks.ts";
 import { clip, escape as escapeText } from "./escape.ts";
@@ -13,11 +14,10 @@ import { clip, escape as escapeText } from "./escape.ts";
 
 /** Councils needing attention shown with their details; the rest are counted. */
 const DETAILED = 20;
-const pct = (rate: number | null) => (rate === null ? "n/a" : `${rate}%`);
 const avg = (average: number | null) => (average === null ? "" : ` (avg ${average}%)`);
 
 function ratesLine(c: DigestCouncil): string {
-  return `upheld ${pct(c.upheld.rate)}${avg(c.upheld.average)} · compliance ${pct(c.compliance.rate)}${avg(c.compliance.average)} · remedy ${pct(c.remedy.rate)}${avg(c.remedy.average)}`;
+  return `upheld ${percent(c.upheld.rate)}${avg(c.upheld.average)} · compliance ${percent(c.compliance.rate)}${avg(c.compliance.average)} · remedy ${percent(c.remedy.rate)}${avg(c.remedy.average)}`;
 }
 
 function attentionItem(c: DigestCouncil): string {
@@ -63,7 +63,7 @@ export function digestMessage(digest: Digest): Message {
   }
   if (others.length > 0) {
     const names = others.map(
-      (c) => `${escapeText(c.shortName)} (upheld ${pct(c.upheld.rate)}${avg(c.upheld.average)})`,
+      (c) => `${escapeText(c.shortName)} (upheld ${percent(c.upheld.rate)}${avg(c.upheld.average)})`,
     );
     blocks.push(
       divider(),

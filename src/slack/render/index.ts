@@ -2,4 +2,4 @@ export { answerMessage, errorMessage, type Message, SHARE_ACTION, shareValue } f
 export { digestMessage } from "./digest.ts";
 export { clip, escape } from "./escape.ts";
 export { type HomeInput, homeView, SLASH_COMMAND } from "./home.ts";
-export { checkBlocks, findUnescaped, LIMITS, textsOf } from "./limits.ts";
+export { LIMITS, type ShownText, shownTexts, textsOf } from "./limits.ts";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { composeDigest, type Digest, type DigestCouncil } from "../../../src/digest/compose.ts";
-import { checkBlocks, digestMessage, findUnescaped } from "../../../src/slack/render/index.ts";
+import { digestMessage } from "../../../src/slack/render/index.ts";
 import { holdings } from "../../answers/support.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 const shown = (blocks: unknown) => JSON.stringify(blocks);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the renderer's own escape, not the deprecated global.
-import { clip, escape, findUnescaped } from "../../../src/slack/render/index.ts";
+import { clip, escape } from "../../../src/slack/render/index.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 
 /** `escape` is Slack's rule for every text it shows; `clip` escapes and cuts to a limit without breaking an entity. */
 

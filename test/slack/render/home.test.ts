@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../../../src/answers/index.ts";
-import { checkBlocks, findUnescaped, type HomeInput, homeView } from "../../../src/slack/render/index.ts";
+import { type HomeInput, homeView } from "../../../src/slack/render/index.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 import { mrkdwnIn, shown } from "./support.ts";
 
 /**

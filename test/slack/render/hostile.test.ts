@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answers/index.ts";
-import { answerMessage, findUnescaped } from "../../../src/slack/render/index.ts";
+import { answerMessage } from "../../../src/slack/render/index.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 import { answerTo, expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer, shown } from "./support.ts";
 
 /**

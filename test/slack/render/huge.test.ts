@@ -1,7 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { Answer, AuthorityRef, ConcernFact, CouncilFacts } from "../../../src/answers/index.ts";
-import { answerMessage, checkBlocks, type Message } from "../../../src/slack/render/index.ts";
+import { answerMessage, type Message } from "../../../src/slack/render/index.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
 import { answerTo, everyCouncil, expectSlackSafe, sampleAnswer, shown, twoYears } from "./support.ts";
 
 /**

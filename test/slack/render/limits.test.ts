@@ -1,6 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
-import { checkBlocks, findUnescaped, textsOf } from "../../../src/slack/render/index.ts";
+import { textsOf } from "../../../src/slack/render/index.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 
 /**
  * `checkBlocks` finds every Block Kit limit a message breaks, and `findUnescaped` every piece of Slack markup it

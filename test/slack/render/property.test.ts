@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, AuthorityRef } from "../../../src/answers/index.ts";
-import { answerMessage, checkBlocks, findUnescaped, homeView } from "../../../src/slack/render/index.ts";
+import { answerMessage, homeView } from "../../../src/slack/render/index.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 import { expectSlackSafe, SAMPLE_QUESTIONS, sampleAnswer } from "./support.ts";
 
 /**

@@ -3,9 +3,11 @@ import { expect } from "vitest";
 import { type Answer, createHoldings, type Holdings } from "../../../src/answers/index.ts";
 import { existedIn } from "../../../src/authorities/index.ts";
 import { type Letter, parseLetter } from "../../../src/letters/index.ts";
-import { checkBlocks, findUnescaped, type Message, textsOf } from "../../../src/slack/render/index.ts";
+import { type Message, textsOf } from "../../../src/slack/render/index.ts";
+import { randomSpec, seeded, writeLetter } from "../../../testkit/letters.ts";
 import { answerTo, authorities } from "../../answers/support.ts";
-import { randomSpec, seeded, writeLetter } from "../../fixtures/letters.ts";
+import { checkBlocks } from "../../support/check-blocks.ts";
+import { findUnescaped } from "../../support/find-unescaped.ts";
 
 /**
  * What the renderer's tests share: the checks every rendered message must pass, the text a message shows, and

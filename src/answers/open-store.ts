@@ -1,13 +1,13 @@
 import { statSync } from "node:fs";
-import { createHoldings, type Holdings } from "./answers/index.ts";
-import type { Ingested, Subscription } from "./store/schema.ts";
-import { readStore } from "./store/store.ts";
+import type { Ingested, Subscription } from "../store/schema.ts";
+import { readStore } from "../store/store.ts";
+import { createHoldings, type Holdings } from "./holdings.ts";
 
 /**
- * The stored letters as the bot answers from them: indexed once, and indexed again when the store file changes
+ * The store, open: its data as the bot answers from it (the letters as holdings, the subscriptions, the ingest log): indexed once, and indexed again when the store file changes
  * (an `ombuds ingest` while the bot runs), checked at most once a second so a busy bot does not stat per request.
  */
-export interface Library {
+export interface OpenStore {
   holdings(): Holdings;
   /** The digest subscriptions as last read (the store is read again when its file changes). */
   subscriptions(): readonly Subscription[];
@@ -18,10 +18,10 @@ export interface Library {
   refresh(): Promise<void>;
 }
 
-export async function openLibrary(
+export async function openStore(
   file: string,
   options: { now?: () => number; onError?: (error: unknown) => void } = {},
-): Promise<Library> {
+): Promise<OpenStore> {
   const now = options.now ?? Date.now;
   let data = (await readStore(file)).data;
   let holdings = createHoldings(data.letters);

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Deps } from "./context.ts";
+import type { SlackDeps } from "./dependencies.ts";
 import { errorMessage, type Message } from "./render/index.ts";
-
-export type { Message };
 
 /** A short reference a user can quote and we can find in the log. */
 export function reference(): string {
@@ -14,7 +12,7 @@ export function reference(): string {
  * and the user gets a short apology with that reference (if even that fails, the log says so).
  */
 export async function guarded(
-  deps: Deps,
+  deps: Pick<SlackDeps, "logger">,
   where: Record<string, unknown>,
   work: () => Promise<void>,
   apologise: (message: Message) => Promise<unknown>,

@@ -1,0 +1,42 @@
+// How bin/ombuds.js bundles the sources, shared with the test that checks what the local console loads.
+import { join } from "node:path";
+
+// Pure-ESM packages bundled in rather than loaded from node_modules: date-fns's index alone is some 300 files to
+// resolve and read at every start, of which a few functions are used. The rest stay external (CommonJS, workers,
+// pdf.js's large lazily loaded build).
+const BUNDLED = new Set(["date-fns", "@date-fns/tz", "zod"]);
+
+/**
+ * esbuild's options for the sources under `root`, written to `outdir`. Two entries: the program, and the Slack app's
+ * answering thread (src/slack/answerer/worker.ts), which a worker thread loads from beside the program's. Code
+ * splitting keeps what the program imports dynamically (the Slack side, src/bot.ts) in chunks of its own, loaded
+ * only when used, so the local console never loads Bolt.
+ */
+export function bundleOptions(root, outdir) {
+  return {
+    entryPoints: {
+      main: join(root, "src", "main.ts"),
+      answerer: join(root, "src", "slack", "answerer", "worker.ts"),
+    },
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    plugins: [
+      {
+        name: "external packages",
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+            const name = path.startsWith("@") ? path.split("/").slice(0, 2).join("/") : path.split("/")[0];
+            return BUNDLED.has(name) ? undefined : { path, external: true };
+          });
+        },
+      },
+    ],
+    logLevel: "error",
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "[name]-[hash]",
+  };
+}

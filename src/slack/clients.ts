@@ -1,0 +1,14 @@
+import type { WebClient } from "@slack/web-api";
+
+/*
+ * The parts of the Web API client that the listeners and the digest use. Bolt hands them a whole `WebClient`; asking
+ * for only these lets a unit test pass a fake that records the calls, and shows at a glance what each one calls.
+ */
+
+export interface ChatClient {
+  chat: Pick<WebClient["chat"], "postMessage">;
+}
+
+export interface ViewsClient {
+  views: Pick<WebClient["views"], "publish">;
+}

@@ -1,0 +1,43 @@
+import type { ChatClient } from "../../clients.ts";
+import type { SlackDeps } from "../../dependencies.ts";
+import { type DigestSurface, digestVerb, digestWords, postDigest } from "../../digest.ts";
+import { guarded } from "../../guarded.ts";
+import type { CommandArgs } from "./ombuds.ts";
+
+export type DigestCommandArgs = CommandArgs & { client: ChatClient };
+
+/**
+ * `/ombuds digest …`: the channel's weekly digest, managed as in a mention or a DM. Any other `/ombuds` text is a
+ * question, left to the ombuds command's listener, which alone acknowledges it.
+ */
+export function digestCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond, client }: DigestCommandArgs): Promise<void> => {
+    const words = digestWords(command.text ?? "");
+    if (words === null) return;
+    await ack();
+    await guarded(
+      deps,
+      { listener: "command", command: "digest", user: command.user_id, channel: command.channel_id },
+      () =>
+        digestVerb(
+          deps,
+          { words, channel: command.channel_id, user: command.user_id },
+          slashSurface(client, command.channel_id, respond),
+        ),
+      (message) => respond({ response_type: "ephemeral", ...message }),
+    );
+  };
+}
+
+/** Replies are ephemeral, so only the person who typed the command sees them; `now` posts in its channel. */
+export function slashSurface(
+  client: ChatClient,
+  channel: string,
+  respond: CommandArgs["respond"],
+): DigestSurface {
+  return {
+    typed: "/ombuds digest",
+    reply: (message) => respond({ response_type: "ephemeral", ...message }),
+    post: (digest) => postDigest(client, channel, digest),
+  };
+}
