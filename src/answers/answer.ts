@@ -137,6 +137,8 @@ export const Change = z.object({
   better: z.boolean().nullable(),
   /** Years between them left out because the rate was not calculable or not given. */
   skipped: z.array(z.number().int()),
+  /** Year to year: each year that gives a figure against the one before it that does ("+5 points in 2023"). */
+  steps: z.array(z.object({ year: z.number().int(), change: z.number() })),
 });
 export type Change = z.infer<typeof Change>;
 

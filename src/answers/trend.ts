@@ -40,6 +40,10 @@ function changeOf(measure: Measure, points: TrendPoint[]): Change | null {
     change,
     better: change === 0 ? null : isBetter(measure, b, a),
     skipped: skipped.map((p) => p.year),
+    steps: given.slice(1).map((p, i) => ({
+      year: p.year,
+      change: Math.round(((p[measure] as number) - (given[i]?.[measure] as number)) * 10) / 10,
+    })),
   };
 }
 
@@ -52,7 +56,12 @@ function changeLine(change: Change): string {
       ? "no change"
       : `${change.change > 0 ? "up" : "down"} ${size} ${info.unit === "%" ? noun(size, "point") : ""}`.trim() +
         `, ${change.better ? "better" : "worse"}`;
-  return `${info.label}: ${change.from.value}${unit} in ${change.from.year} to ${change.to.value}${unit} in ${change.to.year} (${by}).`;
+  // Over three or more years, the change each year too: "year to year: +5 in 2023, +3 in 2024".
+  const steps =
+    change.steps.length > 1
+      ? `; year to year: ${change.steps.map((s) => `${s.change > 0 ? "+" : ""}${s.change} in ${s.year}`).join(", ")}`
+      : "";
+  return `${info.label}: ${change.from.value}${unit} in ${change.from.year} to ${change.to.value}${unit} in ${change.to.year} (${by}${steps}).`;
 }
 
 export function trend(question: Question, latest: Letter, holdings: Holdings): Answer {

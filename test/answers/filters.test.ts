@@ -180,7 +180,9 @@ const CASES: Case[] = [
     proves: "a trend through a year with no investigations skips it and says so",
     kind: "trend",
     notes: ["no_cases"],
-    says: ["Complaints upheld: 40% in 2020 to 60% in 2024 (up 20 points, worse)."],
+    says: [
+      "Complaints upheld: 40% in 2020 to 60% in 2024 (up 20 points, worse; year to year: +10 in 2022, +10 in 2024).",
+    ],
     check: (answer) => {
       expect(answer.trend?.points.map((p) => [p.year, p.upheld])).toEqual([
         [2020, 40],
@@ -712,6 +714,8 @@ const CASES: Case[] = [
           change: 10,
           better: false,
           skipped: [2023],
+          // 2023 is not calculable: the step to 2024 is from 2022, the last year with a figure.
+          steps: [{ year: 2024, change: 10 }],
         },
       ]),
   },

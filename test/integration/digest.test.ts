@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runDueDigests } from "../../src/digest/run.ts";
 import { createLogger } from "../../src/log.ts";
 import { postDigest } from "../../src/slack/digest.ts";
@@ -111,8 +111,10 @@ describe("the weekly digest in Slack", () => {
     const post = await slack.waitFor("chat.postMessage");
     expect(post.args.channel).toBe(CHANNEL_ID);
     expect(said(post.args)).toContain("Needing attention");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+    // The post is recorded just after it is made: wait for the store to say so.
+    await vi.waitFor(async () =>
+      expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString()),
+    );
   });
 
   /** `@ombuds <text>` in the general channel (in `thread` if given); resolves with the mention and the bot's post. */
@@ -177,8 +179,10 @@ describe("the weekly digest in Slack", () => {
     expect(now.post.args.channel).toBe(CHANNEL_ID);
     expect(now.post.args.thread_ts).toBeUndefined();
     expect(said(now.post.args.blocks)).toContain("Needing attention");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+    // The post is recorded just after it is made: wait for the store to say so.
+    await vi.waitFor(async () =>
+      expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString()),
+    );
     expect(slack.calls("chat.postMessage")).toHaveLength(1);
   });
 
@@ -249,8 +253,10 @@ describe("the weekly digest in Slack", () => {
     const now = await dm("digest now");
     expect(now.args.channel).toBe(DM_CHANNEL_ID);
     expect(said(now.args.blocks)).toContain("Stockport");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString());
+    // The post is recorded just after it is made: wait for the store to say so.
+    await vi.waitFor(async () =>
+      expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString()),
+    );
     slack.reset();
     const unknown = await dm("digest weekly");
     expect(String(unknown.args.text)).toMatch(/^I don't know “digest weekly”\. Usage: digest on/);

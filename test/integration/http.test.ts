@@ -137,8 +137,11 @@ describe("the Slack app in HTTP mode, over loopback", () => {
       ...eventCallback({ ...directMessage({ text: "Sefton" }), subtype: "bot_message", bot_id: "BOTHER" }),
       secret: SECRET,
     });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(slack.calls("chat.postMessage")).toEqual([]);
+    // A person's message sent after them is answered: once its answer is in, the bots' messages were read and
+    // passed over (each request is handled as it is acknowledged), and that answer is the only post.
+    await postSigned(endpoint, { ...eventCallback(directMessage({ text: "Sefton" })), secret: SECRET });
+    await slack.waitFor("chat.postMessage");
+    expect(slack.calls("chat.postMessage").map((c) => c.args.channel)).toEqual([DM_CHANNEL_ID]);
   });
 
   it("opening the App Home publishes what the bot holds and how to ask", async () => {
@@ -165,8 +168,13 @@ describe("the Slack app in HTTP mode, over loopback", () => {
         tamper,
       });
       expect(response.status).toBe(401);
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(slack.responses()).toEqual([]);
+      // A signed request sent after it is answered; by then the refused one would have been too, had it got through.
+      await postSigned(endpoint, {
+        ...slashCommand({ text: "Sefton", response_url: slack.responseUrl("signed") }),
+        secret: SECRET,
+      });
+      await slack.waitForResponse("signed");
+      expect(slack.responses().map((r) => r.id)).toEqual(["signed"]);
       expect(slack.calls().filter((c) => c.method !== "auth.test")).toEqual([]);
     });
   }
