@@ -89,9 +89,14 @@ export async function digestVerb(
         now,
       });
       // A refusal says what to type instead: the command, with its arguments and an example.
+      // The bot posts only where it is a member (the manifest asks for no chat:write.public): a slash command can
+      // come from a channel it is not in, so the set-up says how to invite it. A DM is always its own.
+      const invite = request.channel.startsWith("D")
+        ? ""
+        : " I post only in channels I'm a member of: if I'm not in this one yet, /invite @ombuds.";
       await say(
         outcome.ok
-          ? outcome.message
+          ? `${outcome.message}${invite}`
           : `${sentence(outcome.message)} Usage: ${surface.typed} on ${ON_ARGUMENTS}, e.g. ${surface.typed} on Bury, Sefton tuesday 08:30`,
       );
       return;

@@ -7,7 +7,7 @@ import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import type { FakeSlack } from "../../testkit/slack/index.ts";
 import { checkBlocks } from "../support/check-blocks.ts";
-import { findUnescaped } from "../support/find-unescaped.ts";
+import { findRawCharacters, findUnescaped } from "../support/find-unescaped.ts";
 import { LogLines } from "../support/log.ts";
 import { SAMPLES } from "../support/tmp.ts";
 
@@ -68,9 +68,12 @@ export function capturedProblems(slack: FakeSlack): string[] {
     if (Array.isArray(message.blocks)) {
       problems.push(...checkBlocks(message.blocks, { maxBlocks }).map((p) => `${where}: ${p}`));
       problems.push(...findUnescaped(message.blocks).map((p) => `${where}: ${p}`));
+      problems.push(...findRawCharacters(message.blocks).map((p) => `${where}: ${p}`));
     }
-    if (typeof message.text === "string")
+    if (typeof message.text === "string") {
       problems.push(...findUnescaped(message.text).map((p) => `${where}: ${p}`));
+      problems.push(...findRawCharacters(message.text).map((p) => `${where}: ${p}`));
+    }
   };
   for (const call of slack.calls("chat.postMessage")) check("chat.postMessage", call.args);
   for (const call of slack.calls("views.publish")) {

@@ -85,7 +85,18 @@ describe("the digest sub-commands, shared by the slash command, mentions and DMs
       /^Subscribed\. Weekly digest for Bury Metropolitan Borough Council, Tuesdays at 08:30/,
     );
     expect(h.said()).toContain("Next digest: Tuesday 1 December");
+    // A DM is the bot's own: no invitation needed.
+    expect(h.said()).not.toContain("/invite");
     expect(h.posts).toEqual([]);
+  });
+
+  it("on in a channel says the bot posts only where it is a member, and how to invite it", async () => {
+    const h = harness();
+    await h.run("on Bury", { channel: "C0GENERAL", user: "U0OFFICER" });
+    expect(h.said()).toMatch(/^Subscribed\./);
+    expect(h.said()).toContain(
+      "I post only in channels I'm a member of: if I'm not in this one yet, /invite @ombuds.",
+    );
   });
 
   it("a bad day or time changes nothing and says what is wrong and how the command is typed on that surface", async () => {

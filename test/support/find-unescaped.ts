@@ -26,3 +26,38 @@ export function findUnescaped(input: string | readonly AnyBlock[] | readonly unk
   }
   return found;
 }
+
+/**
+ * A raw "<", ">" or an "&" that starts no entity: in mrkdwn, Slack reads these as the start of markup. A ">" that
+ * starts a line is the renderer's own quote marker, the one piece of markup it writes.
+ */
+const RAW = /<|(?<!^)>|&(?!(?:amp|lt|gt);)/gm;
+
+/**
+ * Every raw "<", ">" or "&" in the mrkdwn a message shows (and its fallback text): the renderer writes no markup of
+ * its own, so each is text, static or not, that skipped the escaping. (Plain-text objects are shown as written.)
+ */
+export function findRawCharacters(input: string | readonly unknown[]): string[] {
+  const found: string[] = [];
+  const scan = (where: string, text: string) => {
+    for (const match of text.matchAll(RAW)) {
+      const at = match.index ?? 0;
+      found.push(`${where}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`);
+    }
+  };
+  if (typeof input === "string") {
+    scan("text", input);
+    return found;
+  }
+  const walk = (value: unknown, where: string) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${where}[${i}]`));
+    else if (typeof value === "object" && value !== null) {
+      const object = value as Record<string, unknown>;
+      if (object.type === "mrkdwn" && typeof object.text === "string") scan(where, object.text);
+      for (const [key, item] of Object.entries(object))
+        if (typeof item === "object") walk(item, `${where}.${key}`);
+    }
+  };
+  walk(input, "blocks");
+  return found;
+}

@@ -7,7 +7,7 @@ import { type Message, textsOf } from "../../../src/slack/render/index.ts";
 import { randomSpec, seeded, writeLetter } from "../../../testkit/letters.ts";
 import { answerTo, authorities } from "../../answers/support.ts";
 import { checkBlocks } from "../../support/check-blocks.ts";
-import { findUnescaped } from "../../support/find-unescaped.ts";
+import { findRawCharacters, findUnescaped } from "../../support/find-unescaped.ts";
 
 /**
  * What the renderer's tests share: the checks every rendered message must pass, the text a message shows, and
@@ -51,6 +51,8 @@ export function expectSlackSafe(message: Message): void {
   expect(findUnescaped(message.blocks)).toEqual([]);
   expect(mrkdwnIn(message.blocks).filter((t) => t.verbatim !== true)).toEqual([]);
   expect(findUnescaped(message.text)).toEqual([]);
+  expect(findRawCharacters(message.blocks)).toEqual([]);
+  expect(findRawCharacters(message.text)).toEqual([]);
   expect(message.text.length).toBeGreaterThan(0);
   expect(message.text.length).toBeLessThanOrEqual(3000);
 }
