@@ -19,6 +19,8 @@ export type AuthorityRef = z.infer<typeof AuthorityRef>;
 
 export const Source = z.object({
   id: z.string(),
+  /** The council's short name, to name the letter by ("Sefton's 2020 letter"). */
+  council: z.string(),
   year: z.number().int(),
   file: z.string(),
   letterDate: z.string().nullable(),
@@ -183,6 +185,11 @@ export const Answer = z.object({
   title: z.string(),
   /** One or two plain sentences: the answer in words. */
   lines: z.array(z.string()),
+  /**
+   * Which of `lines` (by index) say in words the figures `councils` holds: a renderer that shows those figures as a
+   * table may leave these out, so no figure is shown twice.
+   */
+  restating: z.array(z.number().int()),
   councils: z.array(CouncilFacts),
   ranking: Ranking.nullable(),
   trend: z

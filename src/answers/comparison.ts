@@ -11,6 +11,7 @@ import {
   partialNote,
   perResidentsLine,
   perResidentsNotGiven,
+  restate,
   unreadNotes,
 } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
@@ -35,10 +36,10 @@ export function similar(question: Question, letter: Letter, holdings: Holdings):
   } else {
     result.lines.push(
       `Each rate against the average the Ombudsman gives for ${typeLabel(type, true)}${type ? "" : " (type unknown)"}:`,
-      ...facts.rates.map((fact) => comparisonLine(fact, type, letter.year)),
     );
+    for (const fact of facts.rates) restate(result, comparisonLine(fact, type, letter.year));
     const per = facts.perResidents && perResidentsLine(facts.perResidents, type);
-    if (per) result.lines.push(per);
+    if (per) restate(result, per);
     else if (question.filters.measure === "perResidents" && letter.year < MEASURES.perResidents.since)
       result.notes.push(perResidentsNotGiven(letter));
   }

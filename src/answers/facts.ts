@@ -29,6 +29,7 @@ export const SMALL_BASE = 10;
 
 export const sourceOf = (letter: Letter): Source => ({
   id: letter.id,
+  council: letter.authority.shortName,
   year: letter.year,
   file: letter.source.file,
   letterDate: letter.letterDate,
@@ -50,6 +51,7 @@ export function emptyAnswer(
     kind,
     title,
     lines,
+    restating: [],
     councils: [],
     ranking: null,
     trend: null,
@@ -204,6 +206,12 @@ export function unreadNotes(letter: Letter): Note[] {
         ),
       ]
     : [];
+}
+
+/** Adds `line` to the answer as one that restates figures shown in its councils' facts. */
+export function restate(answer: Answer, line: string): void {
+  answer.restating.push(answer.lines.length);
+  answer.lines.push(line);
 }
 
 /** "Complaints upheld: 81%, 14 points above the similar-authority average of 67%; the highest of the 3 …". */

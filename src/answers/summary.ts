@@ -9,6 +9,7 @@ import {
   METRIC_LIST,
   perResidentsLine,
   perResidentsNotGiven,
+  restate,
   unreadNotes,
 } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
@@ -29,10 +30,9 @@ export function summary(question: Question, letter: Letter, holdings: Holdings):
   if (facts.noStatistics) {
     result.lines.push(`The ${letter.year} letter to ${name} gives no complaint statistics.`);
   } else {
-    for (const fact of facts.rates)
-      result.lines.push(comparisonLine(fact, letter.authority.type, letter.year));
+    for (const fact of facts.rates) restate(result, comparisonLine(fact, letter.authority.type, letter.year));
     const per = facts.perResidents && perResidentsLine(facts.perResidents, letter.authority.type);
-    if (per) result.lines.push(per);
+    if (per) restate(result, per);
   }
   const worries = facts.concerns.filter((c) => c.tone === "concern").length;
   const praise = facts.concerns.filter((c) => c.tone === "praise").length;
@@ -63,7 +63,7 @@ export function oneMetric(question: Question, letter: Letter, measure: Measure, 
     result.lines.push(`The ${letter.year} letter to ${name} gives no complaint statistics.`);
   } else if (measure === "perResidents") {
     const line = facts.perResidents && perResidentsLine(facts.perResidents, letter.authority.type);
-    if (line) result.lines.push(line);
+    if (line) restate(result, line);
     else if (letter.year < info.since) {
       const given = perResidentsNotGiven(letter);
       result.lines.push(given.text);
@@ -73,7 +73,7 @@ export function oneMetric(question: Question, letter: Letter, measure: Measure, 
       );
     result.notes.push(...unreadNotes(letter));
   } else {
-    result.lines.push(comparisonLine(facts.rates[0] as RateFact, letter.authority.type, letter.year));
+    restate(result, comparisonLine(facts.rates[0] as RateFact, letter.authority.type, letter.year));
     result.notes.push(...baseNotes([facts]), ...unreadNotes(letter));
   }
   result.suggestions.push(

@@ -1,4 +1,5 @@
-import type { ActionsBlock, KnownBlock } from "@slack/types";
+import { basename } from "node:path";
+import type { ActionsBlock, KnownBlock, SectionBlock } from "@slack/types";
 import {
   type Answer,
   CONCERN_LABEL,
@@ -124,7 +125,12 @@ const more = (what: string) => (left: number) => `…and ${left} more${what}`;
 const ASK_ONE = "; ask about one council for its details";
 
 function linesOf(answer: Answer, chars: number) {
-  const lines = answer.lines.filter((l) => !isBlank(l)).map((l) => clip(l, LIMITS.sectionText));
+  // The figures are shown as fields below; the sentences that only restate them are left out, so each is shown once.
+  const shownAsFields = answer.councils.some((c) => c.rates.length > 0 || c.perResidents?.value != null);
+  const restating = new Set(shownAsFields ? answer.restating : []);
+  const lines = answer.lines
+    .filter((l, i) => !isBlank(l) && !restating.has(i))
+    .map((l) => clip(l, LIMITS.sectionText));
   return packSections(lines, { max: BLOCKS.lines, chars, more: (n) => `…and ${plural(n, "more line")}` });
 }
 
@@ -155,29 +161,45 @@ export function rateLine(fact: RateFact, council: CouncilFacts): string {
   return parts.length > 0 ? `${figure} ${parts.join(" · ")}` : figure;
 }
 
-function councilText(council: CouncilFacts, many: boolean): string | null {
-  const out: string[] = [];
-  if (many) out.push(`*${clip(council.authority.name.trim(), NAME)}* (${council.source.year})`);
-  if (council.rates.length === 0) {
-    if (!council.noStatistics || !many) return null;
-    out.push("_The letter gives no complaint statistics._");
-  }
-  for (const fact of council.rates) out.push(`*${clip(fact.label.trim(), 100)}*`, rateLine(fact, council));
+/**
+ * A council's figures as a section of fields, a label beside each value (Block Kit lays them out in two columns,
+ * stacked on a phone), the council named above them when there are several; null when there is nothing to show.
+ */
+function councilBlock(council: CouncilFacts, many: boolean): SectionBlock | null {
+  const fields: string[] = [];
+  for (const fact of council.rates) fields.push(`*${clip(fact.label.trim(), 100)}*`, rateLine(fact, council));
   const per = council.perResidents;
   if (per?.value != null) {
     const average = per.average === null ? "" : ` · avg ${per.average.toFixed(1)}`;
     const side = per.position && per.position !== "level" ? ` · ${per.position} average` : "";
-    out.push("*Upheld decisions per 100,000 residents*", `\`${per.value.toFixed(1)}\`${average}${side}`);
+    fields.push("*Upheld decisions per 100,000 residents*", `\`${per.value.toFixed(1)}\`${average}${side}`);
   }
-  return out.join("\n");
+  const name = `*${clip(council.authority.name.trim(), NAME)}* (${council.source.year})`;
+  if (fields.length === 0) {
+    if (!council.noStatistics || !many) return null;
+    return { type: "section", text: mrkdwn(`${name}\n_The letter gives no complaint statistics._`) };
+  }
+  return {
+    type: "section",
+    ...(many ? { text: mrkdwn(name) } : {}),
+    fields: fields.slice(0, LIMITS.fields).map((f) => mrkdwn(hardCut(f, LIMITS.field))),
+  };
 }
 
-function councilsOf(answer: Answer, chars: number) {
+function councilsOf(answer: Answer, chars: number): KnownBlock[] {
   const many = answer.councils.length > 1;
-  const texts = answer.councils
-    .map((c) => councilText(c, many))
-    .filter((t): t is string => t !== null && !isBlank(t));
-  return packSections(texts, { max: BLOCKS.councils, chars, one: true, more: more(` councils${ASK_ONE}`) });
+  const blocks: KnownBlock[] = [];
+  let used = 0;
+  const all = answer.councils.map((c) => councilBlock(c, many)).filter((b): b is SectionBlock => b !== null);
+  for (const block of all) {
+    const size = textsOf([block]).reduce((n, t) => n + t.length, 0);
+    if (blocks.length >= BLOCKS.councils - 1 || used + size > chars - NOTE_ROOM) break;
+    blocks.push(block);
+    used += size;
+  }
+  const left = all.length - blocks.length;
+  if (left > 0) blocks.push(section(`…and ${left} more councils${ASK_ONE}`));
+  return blocks;
 }
 
 function rankingOf(answer: Answer, chars: number) {
@@ -225,6 +247,8 @@ const TONE_EMOJI: Record<ConcernFact["tone"], string> = {
   praise: ":white_check_mark:",
   note: ":information_source:",
 };
+/** The tone in words: the emoji is decoration, and a screen reader or a colour-blind reader has the word. */
+const TONE_WORD: Record<ConcernFact["tone"], string> = { concern: "Concern", praise: "Praise", note: "Note" };
 
 function concernsOf(answer: Answer, chars: number) {
   const concerns = answer.concerns;
@@ -234,7 +258,7 @@ function concernsOf(answer: Answer, chars: number) {
   const items = concerns.map((c) => {
     const who = several ? `*${clip(c.authority.shortName.trim(), NAME)}* · ` : "";
     const summary = isBlank(c.summary) ? "" : `: ${clip(oneLine(c.summary), SUMMARY)}`;
-    const head = `${TONE_EMOJI[c.tone]} ${who}*${clip(CONCERN_LABEL[c.category], 100)}*${summary}`;
+    const head = `${TONE_EMOJI[c.tone]} ${TONE_WORD[c.tone]} · ${who}*${clip(CONCERN_LABEL[c.category], 100)}*${summary}`;
     const quote = oneLine(c.quote);
     return quoted && quote ? `${head}\n>“${clip(quote, QUOTE)}”` : head;
   });
@@ -285,7 +309,10 @@ function notesOf(answer: Answer, chars: number) {
   const elements: string[] = [];
   const sources = sourcesOf(answer);
   if (sources.length > 0 && sources.length <= 3) {
-    const list = sources.map((s) => `${clip(s.file, 300)} (${s.year})`).join(", ");
+    // The letter by council and year, and its file's name: the server's folder means nothing to the reader.
+    const list = sources
+      .map((s) => `${clip(s.council, NAME)}'s ${s.year} letter (${clip(basename(s.file), 200)})`)
+      .join(", ");
     elements.push(`:page_facing_up: ${sources.length === 1 ? "Source" : "Sources"}: ${list}`);
   } else if (sources.length > 3) {
     const years = [...new Set(sources.map((s) => s.year))].sort((a, b) => a - b);

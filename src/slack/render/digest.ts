@@ -76,7 +76,9 @@ export function digestMessage(digest: Digest): Message {
   blocks.push(
     context([
       // Static text goes through the same escaping as the letters' words: a raw "<council>" is Slack markup.
-      escapeText("Ask more: `/ombuds <council>`, `/ombuds compare <a> <b>`, or mention @ombuds with a question."),
+      escapeText(
+        "Ask more: `/ombuds <council>`, `/ombuds compare <a> <b>`, or mention @ombuds with a question.",
+      ),
     ]),
   );
   const text = escapeText(

@@ -26,10 +26,10 @@ const CASES: Case[] = [
       "*Complaints upheld*\n` 81% ████████░░` avg 67% · 14 points above · 1st of 3 metropolitan boroughs · 16 investigations",
       "`100% ██████████` avg 100% · level · joint 1st of 3 metropolitan boroughs",
       "` 23% ██░░░░░░░░` avg 11% · 12 points above",
-      ":warning: *Witness summons*: Witness summons threatened once and issued once",
+      ":warning: Concern · *Witness summons*: Witness summons threatened once and issued once",
       ">“Significantly, we threatened to use a witness summons in one case",
-      ":white_check_mark: *Training*: Complaint handling training delivered",
-      "Source: data/letters/2020/sefton.txt (2020)",
+      ":white_check_mark: Praise · *Training*: Complaint handling training delivered",
+      "Source: Sefton's 2020 letter (sefton.txt)",
       "Try: “how does Sefton compare with similar councils?” · “any concerns for Sefton?”",
     ],
   },
@@ -57,9 +57,9 @@ const CASES: Case[] = [
     ask: "any concerns for Sefton?",
     kind: "concerns",
     shows: [
-      ":warning: *Witness summons*: Witness summons threatened once and issued once",
+      ":warning: Concern · *Witness summons*: Witness summons threatened once and issued once",
       "It is therefore concerning this happened on two occasions.”",
-      ":warning: *Enquiries answered slowly*",
+      ":warning: Concern · *Enquiries answered slowly*",
     ],
   },
   {
@@ -67,9 +67,9 @@ const CASES: Case[] = [
     kind: "concerns",
     shows: [
       "2 of the 5 councils with a 2020 letter: Bury and Sefton.",
-      ":warning: *Bury* · *Remedies late*: Remedies not completed within the agreed timescales in two cases",
-      ":warning: *Sefton* · *Witness summons*",
-      "Sources: data/letters/2020/bury.txt (2020), data/letters/2020/sefton.txt (2020)",
+      ":warning: Concern · *Bury* · *Remedies late*: Remedies not completed within the agreed timescales in two cases",
+      ":warning: Concern · *Sefton* · *Witness summons*",
+      "Sources: Bury's 2020 letter (bury.txt), Sefton's 2020 letter (sefton.txt)",
     ],
   },
   {
@@ -112,7 +112,7 @@ const CASES: Case[] = [
     shows: [
       "Complaints upheld: 81% in 2020 to 75% in 2021 (down 6 points, better).",
       "```\nyear    upheld  compliance  remedy\n2020       81%        100%     23%\n2021       75%        100%     17%\n```",
-      "Sources: data/letters/2020/sefton.txt (2020), data/letters/2021/sefton.txt (2021)",
+      "Sources: Sefton's 2020 letter (sefton.txt), Sefton's 2021 letter (sefton.txt)",
     ],
   },
   {
@@ -154,7 +154,8 @@ const CASES: Case[] = [
 function factsOf(answer: Answer): string[] {
   const facts = [
     answer.title,
-    ...answer.lines,
+    // The sentences that only restate a council's figures are left out: the figures are shown as fields.
+    ...answer.lines.filter((_, i) => !answer.restating.includes(i) || answer.councils.length === 0),
     ...answer.notes.map((n) => n.text),
     ...answer.suggestions.slice(0, 5),
   ];
@@ -170,6 +171,18 @@ function factsOf(answer: Answer): string[] {
   for (const name of answer.holdings?.withConcerns ?? []) facts.push(name);
   return facts.map(escaped);
 }
+
+describe("a council's figures in Slack", () => {
+  it("are fields, a label beside each value, and no figure is shown twice", () => {
+    const { answer } = answerTo("Sefton");
+    const message = answerMessage(answer);
+    const fields = message.blocks.flatMap((b) => ("fields" in b && b.fields ? b.fields : []));
+    expect(fields.map((f) => f.text)).toContain("*Complaints upheld*");
+    const text = shown(message.blocks);
+    expect(text.match(/81%/g)).toHaveLength(1);
+    expect(text).toContain("The letter raises 3 concerns and gives praise on 2 points.");
+  });
+});
 
 describe("every kind of answer over the sample letters, as a Slack message", () => {
   it.each(CASES)(
@@ -252,7 +265,7 @@ describe("the parts of a message", () => {
     const message = answerMessage(answer, {});
     expectSlackSafe(message);
     const text = shown(message.blocks);
-    expect(text).toContain(":warning: *Bury* · *Remedies late*: Remedies not completed");
+    expect(text).toContain(":warning: Concern · *Bury* · *Remedies late*: Remedies not completed");
     expect(text).not.toContain("“While I welcome");
   });
 });

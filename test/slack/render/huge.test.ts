@@ -77,7 +77,7 @@ describe("concerns for 300 councils", () => {
   });
 
   it("are listed a line each, without quotes, the first of them shown and the rest counted", () => {
-    const lines = count(message, /^:(?:warning|white_check_mark): \*Council \d+\*/gm);
+    const lines = count(message, /^:(?:warning|white_check_mark): (?:Concern|Praise) · \*Council \d+\*/gm);
     expect(lines).toBeGreaterThan(40);
     expect(leftOut(message, "; ask about one council for its details")).toBe(600 - lines);
     expect(shown(message.blocks)).not.toContain("“Happily");
@@ -234,7 +234,7 @@ describe("answers over a store of every council's letter", () => {
     const { answer } = answerTo("who had concerns raised?", held);
     expect(new Set(answer.concerns.map((c) => c.authority.name)).size).toBeGreaterThan(100);
     const message = answerMessage(answer, {});
-    const lines = count(message, /^:warning: \*/gm);
+    const lines = count(message, /^:warning: Concern · \*/gm);
     expect(lines + (leftOut(message, "; ask about one council for its details") ?? 0)).toBe(
       answer.concerns.length,
     );
