@@ -1,9 +1,10 @@
-import { type ChildProcess, fork, spawn } from "node:child_process";
+import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { signedRequest, slashCommand } from "../testkit/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
+import { launch, ombudsPort, parseJson, type Server, startCommand } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
 import { type Figure, percentile } from "./figure.ts";
 
@@ -52,55 +53,6 @@ function startSlackProcess(): Promise<Slack> {
         child.send({ type: "close" } satisfies Command);
       }),
   }));
-}
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-/** Start a server process and wait for the line that gives its port. */
-function launch(
-  args: string[],
-  env: Record<string, string>,
-  portOf: (line: string) => number | undefined,
-): Promise<Server> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let seen = "";
-    const look = (chunk: Buffer) => {
-      seen += chunk;
-      for (const line of seen.split("\n")) {
-        const port = portOf(line);
-        if (port) return done({ child, port });
-      }
-    };
-    child.stdout?.on("data", look);
-    child.stderr?.on("data", look);
-    child.on("exit", (code) =>
-      fail(new Error(`${args.join(" ")} exited with ${code} before listening:\n${seen}`)),
-    );
-  });
-}
-
-/** The bot is launched exactly as `npm start` launches it (its node flags included), minus npm itself. */
-function startCommand(): string[] {
-  const script = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts
-    .start;
-  const [node, ...args] = script.split(/\s+/);
-  if (node !== "node") throw new Error(`npm start is not a node command: ${script}`);
-  return args.map((arg) => (arg.endsWith(".js") ? resolve(arg) : arg));
-}
-
-function parseJson(line: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }
 
 /** `count` signed /ombuds requests, `CONCURRENCY` at a time: ack latency, and send-to-response-URL latency. */
@@ -181,12 +133,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
         OMBUDS_LETTERS: empty,
         LOG_LEVEL: "info",
       },
-      (line) => {
-        const parsed = parseJson(line);
-        return parsed?.msg === "ombuds is running" && typeof parsed.port === "number"
-          ? parsed.port
-          : undefined;
-      },
+      ombudsPort,
     );
     servers.push(ombuds);
 

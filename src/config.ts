@@ -12,7 +12,9 @@ export type LogLevel = z.infer<typeof LogLevel>;
 
 /**
  * Settings from the environment (and `.env` beside package.json): the only place that reads `process.env`.
- * Relative paths are taken from the working folder, as a user typing them would expect.
+ * Relative paths (OMBUDS_DB, OMBUDS_LETTERS) are taken from the project folder, not the working folder: `.env` is
+ * the project's, and cron or a service manager runs ombuds from elsewhere (`ombuds digest --send` from cron would
+ * otherwise read an empty store in the home folder). Paths given as arguments are the typist's, from where they are.
  */
 export const Config = z.object({
   OMBUDS_DB: z.string().min(1).default(resolve(ROOT, "data/db.json")),
@@ -68,8 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   }
   return {
     ...parsed.data,
-    OMBUDS_DB: resolve(parsed.data.OMBUDS_DB),
-    OMBUDS_LETTERS: resolve(parsed.data.OMBUDS_LETTERS),
+    OMBUDS_DB: resolve(ROOT, parsed.data.OMBUDS_DB),
+    OMBUDS_LETTERS: resolve(ROOT, parsed.data.OMBUDS_LETTERS),
   };
 }
 

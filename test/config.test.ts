@@ -1,6 +1,13 @@
-import { resolve } from "node:path";
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, ROOT, slackSettings } from "../src/config.ts";
+import { readStore } from "../src/store/store.ts";
+import { sampleFolder, tempDir } from "./support/tmp.ts";
+
+const execute = promisify(execFile);
 
 describe("configuration", () => {
   it("defaults to the project's data/db.json and data/letters, socket mode, port 3000, from any working folder", () => {
@@ -13,10 +20,36 @@ describe("configuration", () => {
     });
   });
 
-  it("takes relative paths from the working folder, and treats an empty variable as unset", () => {
+  it("takes relative paths from the project folder, not the working folder, and treats an empty variable as unset", () => {
     const config = loadConfig({ OMBUDS_DB: "tmp/store.json", OMBUDS_LETTERS: "" });
-    expect(config.OMBUDS_DB).toBe(resolve("tmp/store.json"));
+    expect(config.OMBUDS_DB).toBe(resolve(ROOT, "tmp/store.json"));
     expect(config.OMBUDS_LETTERS).toBe(resolve(ROOT, "data/letters"));
+    expect(loadConfig({ OMBUDS_DB: "/srv/ombuds/db.json" }).OMBUDS_DB).toBe("/srv/ombuds/db.json");
+  });
+
+  it("run from another folder (as cron runs `ombuds digest --send`), relative paths still mean the project's", async () => {
+    // A store and letters folder given relative to the project, as .env.example gives them; each command run from a
+    // folder of its own, where the same relative paths would find nothing.
+    const store = join(tempDir(), "db.json");
+    const letters = sampleFolder();
+    const env = {
+      ...process.env,
+      OMBUDS_DB: relative(ROOT, store),
+      OMBUDS_LETTERS: relative(ROOT, letters),
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+    };
+    const bin = join(ROOT, "bin/ombuds.js");
+    // Deeper than the project folder, so that the paths taken from here could not land on the same files by chance.
+    const elsewhere = join(tempDir(), "a", "b", "c");
+    mkdirSync(elsewhere, { recursive: true });
+    const ingest = await execute(process.execPath, [bin, "ingest"], { cwd: elsewhere, env });
+    expect(ingest.stdout).toMatch(/5 added/);
+    const ask = await execute(process.execPath, [bin, "ask", "Sefton"], { cwd: elsewhere, env });
+    expect(ask.stdout).toContain("Sefton Metropolitan Borough Council: 2020 annual review letter");
+    expect((await readStore(store)).data.letters).toHaveLength(5);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it("with no Slack variable at all there is no Slack connection: npm start opens the local console", () => {

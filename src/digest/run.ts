@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
 import type { DigestRecord, StoreData, Subscription } from "../store/schema.ts";
-import { updateStore } from "../store/store.ts";
+import { readStore, updateStore } from "../store/store.ts";
 import type { Digest } from "./compose.ts";
 import { postFailure } from "./post-failure.ts";
 import { type Due, dueSlot, nextSlot } from "./schedule.ts";
@@ -62,11 +62,34 @@ export function nextPost(subscription: Subscription, now: Date): Date {
   return nextSlot(scheduleOf(subscription), now);
 }
 
+/** Claims another instance made more than ten minutes ago and never confirmed: the process stopped mid-post. */
+function unconfirmedClaims(data: StoreData, now: Date, claimedBy: string): DigestRecord[] {
+  return data.digests.filter(
+    (d) =>
+      d.status === "claimed" &&
+      d.claimedBy !== claimedBy &&
+      now.getTime() - Date.parse(d.claimedAt) > 600_000,
+  );
+}
+
+/** Whether a run has anything to write: a slot due or missed, or an unconfirmed claim to close. */
+function hasWork(data: StoreData, now: Date, claimedBy: string): boolean {
+  return (
+    data.subscriptions.some((s) => !s.paused && dueFor(s, now).kind !== "wait") ||
+    unconfirmedClaims(data, now, claimedBy).length > 0
+  );
+}
+
 export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
   const report: RunReport = { posted: [], skipped: [], failed: [] };
   const claimedBy = deps.instance ?? instanceId;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = deps.now();
+
+  // Most wakes find nothing due: a read without the lock says so, and only a wake with something to claim takes
+  // the lock (where the decision is made again, on the data as it is then).
+  const { data: seen } = await readStore(deps.storeFile);
+  if (!hasWork(seen, now, claimedBy)) return report;
 
   // Claim every due slot in one locked write: decide, record, then post outside the lock.
   const claims = await updateStore(deps.storeFile, (data) => {
@@ -99,12 +122,7 @@ export async function runDueDigests(deps: RunDeps): Promise<RunReport> {
         });
       }
     }
-    const unconfirmed = data.digests.filter(
-      (d) =>
-        d.status === "claimed" &&
-        d.claimedBy !== claimedBy &&
-        now.getTime() - Date.parse(d.claimedAt) > 600_000,
-    );
+    const unconfirmed = unconfirmedClaims(data, now, claimedBy);
     for (const d of unconfirmed) {
       deps.logger.warn(
         { channel: d.channel, slot: d.slot, claimedBy: d.claimedBy },

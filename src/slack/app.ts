@@ -1,15 +1,20 @@
 import type { Server } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, SocketModeReceiver } from "@slack/bolt";
 import type { SlackSettings } from "../config.ts";
 import { slackLogger } from "../log.ts";
 import type { SlackDeps } from "./dependencies.ts";
+import { HTTP_LIMITS, type HttpLimits } from "./http-guard.ts";
+import { GuardedHTTPReceiver } from "./http-receiver.ts";
 import { registerListeners } from "./listeners/index.ts";
+import type { Watching } from "./reachability/watching.ts";
 
 export interface SlackApp {
   app: App;
   /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP port in HTTP mode. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Socket Mode: the client, for src/slack/reachability/socket.ts to keep connected. */
+  socket?: SocketModeReceiver["client"];
 }
 
 /**
@@ -20,27 +25,48 @@ export interface SlackApp {
 export interface Tuning {
   /** Socket Mode: how long to wait for a pong, which also paces reconnects (the client's default is 5 s). */
   clientPingTimeout?: number;
+  /** HTTP mode: the body caps, timeouts and connection bound, in place of `HTTP_LIMITS` (tests make them small). */
+  httpLimits?: Partial<HttpLimits>;
+  /** Slack's reachability, watched (src/slack/reachability/): failures said once, reconnecting left to the watch. */
+  watching?: Watching;
 }
 
 export function createSlackApp(settings: SlackSettings, deps: SlackDeps, tuning: Tuning = {}): SlackApp {
-  const logger = slackLogger(deps.logger);
-  const clientOptions = settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
+  const { watching } = tuning;
+  const logger = slackLogger(deps.logger, watching?.reported);
+  const clientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    ...watching?.clientOptions,
+  };
   const receiver =
     settings.mode === "socket"
       ? new SocketModeReceiver({
           appToken: settings.appToken,
           logger,
-          installerOptions: { clientOptions },
+          // A copy: the client writes its retry policy into its options, which Bolt's client would otherwise share.
+          installerOptions: { clientOptions: { ...clientOptions, ...watching?.socketClientOptions } },
+          ...(watching ? { autoReconnectEnabled: false } : {}),
           ...(tuning.clientPingTimeout ? { clientPingTimeout: tuning.clientPingTimeout } : {}),
         })
-      : new HTTPReceiver({
-          signingSecret: settings.signingSecret,
-          endpoints: "/slack/events",
-          logger,
-          // Ack first, answer after: the HTTP response (the ack) never waits for the answer.
-          processBeforeResponse: false,
-        });
-  const app = new App({ token: settings.botToken, receiver, logger, clientOptions, ignoreSelf: true });
+      : new GuardedHTTPReceiver(
+          {
+            signingSecret: settings.signingSecret,
+            endpoints: "/slack/events",
+            logger,
+            // Ack first, answer after: the HTTP response (the ack) never waits for the answer.
+            processBeforeResponse: false,
+          },
+          { ...HTTP_LIMITS, ...tuning.httpLimits },
+          deps.logger,
+        );
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    ignoreSelf: true,
+    ...watching?.bot,
+  });
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, "unhandled error in a Slack listener");
@@ -58,5 +84,6 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, tuning:
       return {};
     },
     stop: () => app.stop() as Promise<void>,
+    ...(receiver instanceof SocketModeReceiver ? { socket: receiver.client } : {}),
   };
 }

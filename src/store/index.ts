@@ -1,3 +1,4 @@
+export { nodeFs, type StoreFs } from "./files.ts";
 export { type IngestReport, ingestLetters, ingestPaths } from "./ingest.ts";
 export { emptyStore, SCHEMA_VERSION, StoreData } from "./schema.ts";
-export { readStore, type Store, StoreError, updateStore } from "./store.ts";
+export { changeStore, readStore, type Store, StoreError, type StoreOptions, updateStore } from "./store.ts";

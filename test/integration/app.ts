@@ -3,7 +3,7 @@ import type { SlackSettings } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import type { Answerer } from "../../src/slack/answerer/answerer.ts";
 import { startAnswererThread } from "../../src/slack/answerer/thread.ts";
-import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
+import { createSlackApp, type SlackApp, type Tuning } from "../../src/slack/app.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import type { FakeSlack } from "../../testkit/slack/index.ts";
 import { checkBlocks } from "../support/check-blocks.ts";
@@ -30,7 +30,7 @@ export async function startOmbuds(
   slack: FakeSlack,
   mode: "http" | "socket",
   dir: string,
-  options: { answerer?: (real: Answerer) => Answerer } = {},
+  options: { answerer?: (real: Answerer) => Answerer; tuning?: Tuning } = {},
 ): Promise<Running> {
   const store = `${dir}/db.json`;
   await ingestPaths(store, [SAMPLES]);
@@ -51,7 +51,7 @@ export async function startOmbuds(
       logger,
       now: () => NOW,
     },
-    { clientPingTimeout: 1000 },
+    { clientPingTimeout: 1000, ...options.tuning },
   );
   const { port } = await app.start();
   const stop = async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Answerer } from "../../src/slack/answerer/answerer.ts";
 import {
   appHomeOpened,
@@ -79,8 +79,10 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     expect(said(body)).toContain("Sefton Metropolitan Borough Council");
     expect(said(body)).toContain("81%");
     expect(said(body)).toContain("Witness summons");
-    const actions = body.blocks.find((b) => b.type === "actions");
-    expect(actions?.elements?.[0]?.action_id).toBe("share_answer");
+    // What to ask next as buttons, then the Share button last.
+    const buttons = body.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+    expect(buttons.at(-1)?.action_id).toBe("share_answer");
+    expect(buttons.filter((e) => e.action_id?.startsWith("ask_suggestion_")).length).toBeGreaterThan(0);
   });
 
   it("the share button posts the same answer visibly in the channel", async () => {
@@ -91,17 +93,54 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     const ephemeral = (await slack.waitForResponse("ask")).body as {
       blocks: { type: string; elements?: { value?: string }[] }[];
     };
-    const value = ephemeral.blocks.find((b) => b.type === "actions")?.elements?.[0]?.value;
+    const value = ephemeral.blocks
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .find((e) => (e as { action_id?: string }).action_id === "share_answer")?.value;
     expect(value).toBeDefined();
     await postSigned(endpoint, {
       ...blockAction({ action_id: "share_answer", value, response_url: slack.responseUrl("share") }),
       secret: SECRET,
     });
-    const shared = (await slack.waitForResponse("share")).body as { response_type: string };
+    // Two posts to the button's response URL: the answer in the channel, then the private copy removed.
+    await vi.waitFor(() => expect(slack.responses("share")).toHaveLength(2));
+    const [shared, removed] = slack.responses("share").map((r) => r.body) as [
+      { response_type: string; blocks: unknown[] },
+      object,
+    ];
     expect(shared.response_type).toBe("in_channel");
-    expect(said(shared)).toContain("Bury and Sefton side by side");
-    expect(said(shared)).toContain("Shared by officer");
+    expect(removed).toEqual({ delete_original: true });
+    // Exactly what the person saw (without its button), then who shared it, as a mention.
+    // (The last block of what was seen is the Share button, which a shared answer does not carry.)
+    expect(shared.blocks.slice(0, -1)).toEqual(ephemeral.blocks.slice(0, -1));
+    expect(said(shared)).toContain(`Shared by <@${USER_ID}>`);
     expect(said(shared)).not.toContain("share_answer");
+  });
+
+  it("a suggestion button asks its question: the answer comes privately, with its own Share button", async () => {
+    await postSigned(endpoint, {
+      ...slashCommand({ text: "Sefton", response_url: slack.responseUrl("first") }),
+      secret: SECRET,
+    });
+    const first = (await slack.waitForResponse("first")).body as {
+      blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[];
+    };
+    const suggestion = first.blocks
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .find((e) => e.action_id === "ask_suggestion_0");
+    const question = JSON.parse(suggestion?.value ?? "{}").q as string;
+    expect(question).toBe("how does Sefton compare with similar councils?");
+    await postSigned(endpoint, {
+      ...blockAction({
+        action_id: "ask_suggestion_0",
+        value: suggestion?.value,
+        response_url: slack.responseUrl("next"),
+      }),
+      secret: SECRET,
+    });
+    const next = (await slack.waitForResponse("next")).body as { response_type: string };
+    expect(next.response_type).toBe("ephemeral");
+    expect(said(next)).toContain("Sefton against similar authorities");
+    expect(said(next)).toContain("share_answer");
   });
 
   it("a mention in a channel is answered in a thread on the mention via chat.postMessage", async () => {

@@ -1,11 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openStore } from "../../src/answers/open-store.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { type Answerer, localAnswerer } from "../../src/slack/answerer/answerer.ts";
 import { ingestInThread, limitsFor, startAnswererThread } from "../../src/slack/answerer/thread.ts";
+import type { Message } from "../../src/slack/render/index.ts";
 import { ingestPaths } from "../../src/store/ingest.ts";
 import { StoreError } from "../../src/store/store.ts";
 import { type FakeSlack, startSlack, UNREACHABLE_RESPONSE_URL } from "../../testkit/slack/index.ts";
@@ -43,8 +44,9 @@ describe("the answering thread", () => {
   it("answers every question exactly as the answerer in this thread does", async () => {
     for (const question of QUESTIONS) {
       for (const share of [true, false]) {
-        expect(await thread.answer(question, { share, now: NOW })).toEqual(
-          await local.answer(question, { share, now: NOW }),
+        // The share button carries the id each answerer kept the answer under: the same but for that.
+        expect(withoutShownId(await thread.answer(question, { share, now: NOW }))).toEqual(
+          withoutShownId(await local.answer(question, { share, now: NOW })),
         );
       }
     }
@@ -59,9 +61,10 @@ describe("the answering thread", () => {
       share: true,
       now: NOW,
     });
-    const asked = (await slack.waitForResponse("ask")).body as Record<string, unknown>;
-    const expected = await local.answer("Sefton", { share: true, now: NOW });
-    expect(asked).toMatchObject({ response_type: "ephemeral", text: expected.text, blocks: expected.blocks });
+    const asked = (await slack.waitForResponse("ask")).body as Message & { response_type: string };
+    const expected = withoutShownId(await local.answer("Sefton", { share: true, now: NOW }));
+    expect(asked.response_type).toBe("ephemeral");
+    expect(withoutShownId({ text: asked.text, blocks: asked.blocks })).toEqual(expected);
 
     await thread.respond("Sefton", {
       responseUrl: slack.responseUrl("shared"),
@@ -77,6 +80,26 @@ describe("the answering thread", () => {
     expect(shared.response_type).toBe("in_channel");
     expect(JSON.stringify(shared.blocks.at(-1))).toContain("Shared by jo.bloggs");
     expect(JSON.stringify(shared.blocks)).not.toContain("share_answer");
+  });
+
+  it("shares exactly the answer shown, then removes the private copy", async () => {
+    const shown = await thread.answer("Sefton", { share: true, now: NOW });
+    const value = JSON.parse(
+      String((shown.blocks.at(-1) as { elements: { value: string }[] }).elements[0]?.value),
+    ) as { q: string; id: string };
+    await thread.share(value.id, value.q, {
+      responseUrl: slack.responseUrl("shared-exactly"),
+      responseType: "in_channel",
+      share: false,
+      sharedBy: "<@U0OFFICER>",
+      // A later "now" would compute a different answer: what is shared is what was shown.
+      now: new Date("2027-06-01T00:00:00Z"),
+    });
+    await vi.waitFor(() => expect(slack.responses("shared-exactly")).toHaveLength(2));
+    const [shared, removed] = slack.responses("shared-exactly").map((r) => r.body) as [Message, object];
+    expect(shared.blocks.slice(0, -1)).toEqual(shown.blocks.slice(0, -1));
+    expect(JSON.stringify(shared.blocks.at(-1))).toContain("Shared by <@U0OFFICER>");
+    expect(removed).toEqual({ delete_original: true });
   });
 
   it("rejects, for the caller to apologise, when the response URL cannot be reached", async () => {
@@ -118,3 +141,8 @@ describe("the answering thread", () => {
     expect(limitsFor(big).maxOldGenerationSizeMb).toBe(240);
   });
 });
+
+/** A message with its share button's kept-answer id taken out of the button's value. */
+function withoutShownId(message: Message): Message {
+  return JSON.parse(JSON.stringify(message).replace(/\\"id\\":\\"[0-9a-f-]+\\"/g, '\\"id\\":\\"…\\"'));
+}

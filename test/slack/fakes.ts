@@ -93,6 +93,7 @@ export function answerTo(question: string, share = false): Message {
 export interface FakeAnswerer extends Answerer {
   answered: { question: string; share: boolean; now: Date }[];
   responded: { question: string; target: ResponseTarget }[];
+  shared: { id: string | undefined; question: string; target: ResponseTarget }[];
   digests: string[];
 }
 
@@ -101,6 +102,7 @@ export function fakeAnswerer(overrides: Partial<Answerer> = {}): FakeAnswerer {
   const answerer: FakeAnswerer = {
     answered: [],
     responded: [],
+    shared: [],
     digests: [],
     answer: async (question, options) => {
       answerer.answered.push({ question, ...options });
@@ -108,6 +110,9 @@ export function fakeAnswerer(overrides: Partial<Answerer> = {}): FakeAnswerer {
     },
     respond: async (question, target) => {
       answerer.responded.push({ question, target });
+    },
+    share: async (id, question, target) => {
+      answerer.shared.push({ id, question, target });
     },
     home: async () => HOME,
     digest: async (channel) => {

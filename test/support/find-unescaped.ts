@@ -13,6 +13,9 @@ import { shownTexts } from "../../src/slack/render/index.ts";
  */
 const MARKUP = /<(?:!|@|#|https?:|mailto:)[^>]*>/gi;
 
+/** The one piece of markup the app writes itself: who shared an answer, as a mention of that user. */
+const ATTRIBUTION = /^Shared by <@[UW][A-Z0-9]+>$/;
+
 /**
  * Every piece of Slack markup in what a message shows: the renderer emits none of its own, so each is a user's,
  * letter's or council's text that escaped `escape`. Takes a fallback text or blocks (every text, field, element
@@ -22,6 +25,7 @@ export function findUnescaped(input: string | readonly AnyBlock[] | readonly unk
   const texts = typeof input === "string" ? [{ where: "text", text: input }] : shownTexts(input);
   const found: string[] = [];
   for (const { where, text } of texts) {
+    if (ATTRIBUTION.test(text)) continue;
     for (const match of text.matchAll(MARKUP)) found.push(`${where}: ${match[0]}`);
   }
   return found;
@@ -40,6 +44,7 @@ const RAW = /<|(?<!^)>|&(?!(?:amp|lt|gt);)/gm;
 export function findRawCharacters(input: string | readonly unknown[]): string[] {
   const found: string[] = [];
   const scan = (where: string, text: string) => {
+    if (ATTRIBUTION.test(text)) return;
     for (const match of text.matchAll(RAW)) {
       const at = match.index ?? 0;
       found.push(`${where}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`);
@@ -50,8 +55,11 @@ export function findRawCharacters(input: string | readonly unknown[]): string[] 
     return found;
   }
   const walk = (value: unknown, where: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${where}[${i}]`));
-    else if (typeof value === "object" && value !== null) {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, `${where}[${i}]`);
+      });
+    } else if (typeof value === "object" && value !== null) {
       const object = value as Record<string, unknown>;
       if (object.type === "mrkdwn" && typeof object.text === "string") scan(where, object.text);
       for (const [key, item] of Object.entries(object))

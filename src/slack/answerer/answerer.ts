@@ -5,6 +5,7 @@ import { type Digest, digestFor } from "../../digest/compose.ts";
 import type { Subscription } from "../../store/schema.ts";
 import { answerMessage, homeView, type Message } from "../render/index.ts";
 import { postJson } from "./post.ts";
+import { ShownAnswers } from "./shown.ts";
 
 export type HomeView = ReturnType<typeof homeView>;
 
@@ -15,7 +16,7 @@ export interface ResponseTarget {
   responseType: "ephemeral" | "in_channel";
   /** Add the "Share in channel" button. */
   share: boolean;
-  /** Shown under a shared answer: who shared it (already escaped). */
+  /** Shown under a shared answer: who shared it (already escaped, or a user mention `<@U…>`). */
   sharedBy?: string;
   now: Date;
 }
@@ -35,6 +36,11 @@ export interface Answerer {
    * (the commonest path: every `/ombuds` question). Rejects if the post fails.
    */
   respond(question: string, target: ResponseTarget): Promise<void>;
+  /**
+   * "Share in channel": post in the channel exactly the answer shown privately under `id` (computed again from
+   * `question` only if it is no longer kept), then remove the private copy. Rejects if the post fails.
+   */
+  share(id: string | undefined, question: string, target: ResponseTarget): Promise<void>;
   /** The App Home tab: what is held, the councils with concerns, how to ask. */
   home(): Promise<HomeView>;
   /**
@@ -51,30 +57,38 @@ export interface Answerer {
 
 /** The answerer over the open store, in this thread. */
 export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): Answerer {
+  const shown = new ShownAnswers();
   const answer = (question: string, { share, now }: { share: boolean; now: Date }): Message => {
     const found = ask(question, store.holdings(), { authorities, now });
-    return answerMessage(found, share ? { share: { question: found.question.text } } : {});
+    if (!share) return answerMessage(found);
+    // What a share will post: this answer as the person sees it, without the button.
+    const id = shown.remember(answerMessage(found));
+    return answerMessage(found, { share: { question: found.question.text, id } });
   };
+  const post = async (target: ResponseTarget, body: object, what: string) => {
+    const reply = await postJson(target.responseUrl, JSON.stringify(body));
+    // Slack answers a good post with 200 "ok"; anything else (an expired URL: 404, a bad body: 400) says why.
+    if (reply.status !== 200)
+      throw new Error(`the response URL refused ${what}: HTTP ${reply.status} ${reply.text.slice(0, 200)}`);
+  };
+  const deliver = (message: Message, target: ResponseTarget) =>
+    post(
+      target,
+      {
+        response_type: target.responseType,
+        replace_original: false,
+        text: message.text,
+        blocks: target.sharedBy === undefined ? message.blocks : withAttribution(message, target.sharedBy),
+      },
+      "the answer",
+    );
   return {
     answer: async (question, options) => answer(question, options),
-    async respond(question, target) {
-      const message = answer(question, target);
-      const blocks =
-        target.sharedBy === undefined ? message.blocks : withAttribution(message, target.sharedBy);
-      const reply = await postJson(
-        target.responseUrl,
-        JSON.stringify({
-          response_type: target.responseType,
-          replace_original: false,
-          text: message.text,
-          blocks,
-        }),
-      );
-      // Slack answers a good post with 200 "ok"; anything else (an expired URL: 404, a bad body: 400) says why.
-      if (reply.status !== 200)
-        throw new Error(
-          `the response URL refused the answer: HTTP ${reply.status} ${reply.text.slice(0, 200)}`,
-        );
+    respond: (question, target) => deliver(answer(question, target), target),
+    async share(id, question, target) {
+      await deliver(shown.recall(id) ?? answer(question, { share: false, now: target.now }), target);
+      // Shared, the private copy is only a duplicate: it goes (after the post, so a failed share loses nothing).
+      await post(target, { delete_original: true }, "removing the private copy");
     },
     async home() {
       const holdings = store.holdings();

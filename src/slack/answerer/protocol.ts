@@ -8,6 +8,7 @@ import type { ResponseTarget } from "./answerer.ts";
 export type Call =
   | { kind: "answer"; question: string; share: boolean; now: Date }
   | { kind: "respond"; question: string; target: ResponseTarget }
+  | { kind: "share"; shown: string | undefined; question: string; target: ResponseTarget }
   | { kind: "home" }
   | { kind: "digest"; channel: string; now: Date; subscription?: Subscription }
   | { kind: "subscriptions" }

@@ -18,6 +18,8 @@ function run(answerer: Answerer, call: Call): Promise<unknown> {
       return answerer.answer(call.question, { share: call.share, now: call.now });
     case "respond":
       return answerer.respond(call.question, call.target);
+    case "share":
+      return answerer.share(call.shown, call.question, call.target);
     case "home":
       return answerer.home();
     case "digest":

@@ -34,7 +34,7 @@ import { LIMITS, textsOf } from "./limits.ts";
  * many it leaves out.
  *
  * Blocks: header 1 + lines 3 + councils 8 + ranking 10 + trend 1 + concerns 12 + holdings 1 + notes 1 +
- * suggestions 1 + share 1 = 39 at most, under Slack's 50.
+ * suggestions 2 (a label and the buttons) + share 1 = 40 at most, under Slack's 50.
  *
  * Characters: Slack also rejects a message whose blocks hold more than about 12,000 characters of text in all
  * (`msg_blocks_too_long`; undocumented, see `LIMITS.messageText`). The parts share `TEXT_BUDGET`, each taking at
@@ -79,8 +79,13 @@ const QUOTE = 1200;
 const SHARE_LABEL = "Share in channel";
 
 export const SHARE_ACTION = "share_answer";
+/** The suggestion buttons' action ids: `ask_suggestion_0` … (ids are unique within a block). */
+export const SUGGESTION_ACTION = "ask_suggestion";
 
-export function answerMessage(answer: Answer, options: { share?: { question: string } } = {}): Message {
+export function answerMessage(
+  answer: Answer,
+  options: { share?: { question: string; id?: string } } = {},
+): Message {
   let left = TEXT_BUDGET - (options.share ? SHARE_LABEL.length : 0);
   /** A part spends what it may (its own cap, or what the parts before it left) and leaves the rest. */
   const spend = (make: (chars: number) => KnownBlock[], cap: number): KnownBlock[] => {
@@ -112,7 +117,7 @@ export function answerMessage(answer: Answer, options: { share?: { question: str
     ...notes,
     ...suggestions,
   ];
-  if (options.share) blocks.push(shareBlock(options.share.question));
+  if (options.share) blocks.push(shareBlock(options.share));
   return { text: fallbackText(answer), blocks };
 }
 
@@ -336,34 +341,45 @@ function notesOf(answer: Answer, chars: number) {
   return elements.length > 0 ? [context(elements)] : [];
 }
 
-function suggestionsOf(answer: Answer, chars: number) {
+/**
+ * What to ask next, as buttons that ask it ("Try:" first, as a label): a click answers the question, privately, as
+ * the slash command does. A button's label holds 75 characters; a longer question is cut there, and its value (the
+ * question the click asks) holds it whole, within the 2,000 a value takes.
+ */
+function suggestionsOf(answer: Answer, chars: number): KnownBlock[] {
   if (chars < NOTE_ROOM) return [];
-  const shown = answer.suggestions
-    .filter((s) => !isBlank(s))
-    .slice(0, SUGGESTIONS)
-    .map((s) => `“${clip(oneLine(s), 150)}”`);
-  return shown.length > 0 ? [context([hardCut(`Try: ${shown.join(" · ")}`, chars)])] : [];
+  const questions = answer.suggestions.filter((s) => !isBlank(s)).slice(0, SUGGESTIONS);
+  if (questions.length === 0) return [];
+  const buttons = questions.map((question, i) => ({
+    type: "button" as const,
+    action_id: `${SUGGESTION_ACTION}_${i}`,
+    text: { type: "plain_text" as const, text: clip(oneLine(question), LIMITS.buttonText) },
+    value: shareValue(question),
+  }));
+  return [context(["Try:"]), { type: "actions", elements: buttons }];
 }
 
 /**
- * The value a share button carries back: `{"q": question}`, the question cut (on a character, never inside an
- * escape) so the JSON stays within 2,000 characters. Raw, not escaped: Slack never shows it, and the app reads it.
+ * The value a share button carries back: `{"q": question, "id": …}` (the id of the answer as shown, kept by the
+ * answerer), the question cut (on a character, never inside an escape) so the JSON stays within 2,000 characters.
+ * Raw, not escaped: Slack never shows it, and the app reads it.
  */
-export function shareValue(question: string): string {
-  const whole = JSON.stringify({ q: question });
+export function shareValue(question: string, id?: string): string {
+  const value = (q: string) => JSON.stringify(id === undefined ? { q } : { q, id });
+  const whole = value(question);
   if (whole.length <= LIMITS.buttonValue) return whole;
   const chars = Array.from(question);
   let low = 0;
   let high = chars.length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (JSON.stringify({ q: chars.slice(0, middle).join("") }).length <= LIMITS.buttonValue) low = middle;
+    if (value(chars.slice(0, middle).join("")).length <= LIMITS.buttonValue) low = middle;
     else high = middle - 1;
   }
-  return JSON.stringify({ q: chars.slice(0, low).join("") });
+  return value(chars.slice(0, low).join(""));
 }
 
-function shareBlock(question: string): ActionsBlock {
+function shareBlock(share: { question: string; id?: string }): ActionsBlock {
   return {
     type: "actions",
     elements: [
@@ -371,7 +387,7 @@ function shareBlock(question: string): ActionsBlock {
         type: "button",
         action_id: SHARE_ACTION,
         text: { type: "plain_text", text: SHARE_LABEL },
-        value: shareValue(question),
+        value: shareValue(share.question, share.id),
       },
     ],
   };

@@ -1,4 +1,11 @@
-export { answerMessage, errorMessage, type Message, SHARE_ACTION, shareValue } from "./answer.ts";
+export {
+  answerMessage,
+  errorMessage,
+  type Message,
+  SHARE_ACTION,
+  SUGGESTION_ACTION,
+  shareValue,
+} from "./answer.ts";
 export { digestMessage } from "./digest.ts";
 export { clip, escape } from "./escape.ts";
 export { type HomeInput, homeView, SLASH_COMMAND } from "./home.ts";

@@ -24,29 +24,38 @@ function click(value: string | undefined, name = "officer") {
 }
 
 describe("shareAnswer", () => {
-  it("acknowledges, then has the answer computed afresh and posted for everyone, saying who shared it", async () => {
+  it("acknowledges, then has the answer as shown posted for everyone, with a mention of who shared it", async () => {
     const answerer = fakeAnswerer();
-    const { calls, args } = click(shareValue("compare Bury and Sefton"));
+    const { calls, args } = click(shareValue("compare Bury and Sefton", "shown-1"));
     await shareAnswer(fakeDeps(answerer))(args);
     expect(calls).toEqual([["ack"]]);
-    expect(answerer.responded).toEqual([
+    expect(answerer.shared).toEqual([
       {
+        id: "shown-1",
         question: "compare Bury and Sefton",
         target: {
           responseUrl: "https://hooks.slack.test/actions/1",
           responseType: "in_channel",
           share: false,
-          sharedBy: "officer",
+          sharedBy: `<@${USER_ID}>`,
           now: NOW,
         },
       },
     ]);
   });
 
-  it("the sharer's name is escaped, so it cannot mention the channel", async () => {
+  it("a button from before answers were kept (no id) shares the answer computed again", async () => {
     const answerer = fakeAnswerer();
-    await shareAnswer(fakeDeps(answerer))(click(shareValue("Bury"), "<!channel> & co").args);
-    expect(answerer.responded[0]?.target.sharedBy).toBe("&lt;!channel&gt; &amp; co");
+    await shareAnswer(fakeDeps(answerer))(click(shareValue("Bury")).args);
+    expect(answerer.shared[0]).toMatchObject({ id: undefined, question: "Bury" });
+  });
+
+  it("a user id that is not one is never put in a mention: the name is shown, escaped", async () => {
+    const answerer = fakeAnswerer();
+    const { args } = click(shareValue("Bury"), "<!channel> & co");
+    args.body.user.id = "<!channel>";
+    await shareAnswer(fakeDeps(answerer))(args);
+    expect(answerer.shared[0]?.target.sharedBy).toBe("&lt;!channel&gt; &amp; co");
   });
 
   it.each([

@@ -30,7 +30,7 @@ const CASES: Case[] = [
       ">“Significantly, we threatened to use a witness summons in one case",
       ":white_check_mark: Praise · *Training*: Complaint handling training delivered",
       "Source: Sefton's 2020 letter (sefton.txt)",
-      "Try: “how does Sefton compare with similar councils?” · “any concerns for Sefton?”",
+      "Try:\nhow does Sefton compare with similar councils?\nany concerns for Sefton?",
     ],
   },
   {
@@ -129,7 +129,7 @@ const CASES: Case[] = [
   {
     ask: "what's the weather like?",
     kind: "unclear",
-    shows: ["I'm not sure what you're asking", "Try: “Bromsgrove”"],
+    shows: ["I'm not sure what you're asking", "Try:\nBromsgrove"],
   },
   {
     ask: "Atlantis",
@@ -254,9 +254,22 @@ describe("the parts of a message", () => {
     expect(SHARE_ACTION).toBe("share_answer");
   });
 
-  it("has no button when the message is not to be shared (it already is, in a channel)", () => {
+  it("has no Share button when the message is not to be shared (it already is, in a channel)", () => {
     const message = answerMessage(answerTo("Sefton").answer, {});
-    expect(message.blocks.some((b) => b.type === "actions")).toBe(false);
+    const buttons = message.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+    expect(buttons.some((e) => "action_id" in e && e.action_id === SHARE_ACTION)).toBe(false);
+  });
+
+  it("offers what to ask next as buttons that carry the question", () => {
+    const { answer } = answerTo("Sefton");
+    const message = answerMessage(answer, {});
+    const buttons = message.blocks
+      .flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .filter((e) => e.type === "button" && e.action_id?.startsWith("ask_suggestion_"));
+    expect(buttons.map((b) => (b.type === "button" ? JSON.parse(b.value ?? "{}").q : ""))).toEqual(
+      answer.suggestions,
+    );
+    expect(new Set(buttons.map((b) => (b.type === "button" ? b.action_id : ""))).size).toBe(buttons.length);
   });
 
   it("lists many councils' concerns a line each, without quotes, as the console does", () => {

@@ -1,8 +1,10 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { SlackDeps } from "../../dependencies.ts";
-import { SHARE_ACTION } from "../../render/index.ts";
+import { SHARE_ACTION, SUGGESTION_ACTION } from "../../render/index.ts";
+import { askSuggestion } from "./ask-suggestion.ts";
 import { shareAnswer } from "./share-answer.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer(deps));
+  app.action<BlockButtonAction>(new RegExp(`^${SUGGESTION_ACTION}_\\d+$`), askSuggestion(deps));
 }

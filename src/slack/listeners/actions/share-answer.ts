@@ -4,8 +4,13 @@ import type { SlackDeps } from "../../dependencies.ts";
 import { guarded } from "../../guarded.ts";
 import { escape as escapeText } from "../../render/index.ts";
 
-/** The share button's value: the question, so the shared answer is computed afresh from the store. */
-const ShareValue = z.object({ q: z.string().max(2000) });
+/**
+ * The share button's value: the id of the answer as shown (kept by the answerer, so the share posts exactly that),
+ * and the question, to compute it again should it no longer be kept.
+ */
+const ShareValue = z.object({ q: z.string().max(2000), id: z.string().max(100).optional() });
+/** A Slack user id, as a mention can carry it: anything else is shown as an escaped name. */
+const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 export interface ShareAnswerArgs {
   ack: () => Promise<void>;
@@ -14,7 +19,10 @@ export interface ShareAnswerArgs {
   respond: (message: RespondArguments) => Promise<unknown>;
 }
 
-/** "Share in channel" on an ephemeral answer posts the same answer visibly, saying who shared it. */
+/**
+ * "Share in channel" on an ephemeral answer posts the answer the person saw visibly, saying who shared it (a real
+ * mention), and removes the private copy.
+ */
 export function shareAnswer(deps: SlackDeps) {
   return async ({ ack, body, action, respond }: ShareAnswerArgs): Promise<void> => {
     await ack();
@@ -23,11 +31,13 @@ export function shareAnswer(deps: SlackDeps) {
       { listener: "share", user: body.user.id, channel: body.channel?.id },
       async () => {
         const value = ShareValue.parse(JSON.parse(action.value ?? "{}"));
-        await deps.answerer.respond(value.q, {
+        await deps.answerer.share(value.id, value.q, {
           responseUrl: body.response_url,
           responseType: "in_channel",
           share: false,
-          sharedBy: escapeText(body.user.name ?? body.user.username ?? "someone"),
+          sharedBy: USER_ID.test(body.user.id)
+            ? `<@${body.user.id}>`
+            : escapeText(body.user.name ?? body.user.username ?? "someone"),
           now: deps.now(),
         });
       },
