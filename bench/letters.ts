@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { loadAuthorities } from "../src/authorities/index.ts";
@@ -31,8 +32,9 @@ export async function buildStore(dir: string, store: string): Promise<void> {
 }
 
 /**
- * Issue 3's figures: parse throughput, a full ingest into a fresh store, loading that store, peak memory. Leaves the
- * 10,000-letter store at `store` for the benchmarks after it.
+ * Issue 3's figures: parse throughput, a full ingest into a fresh store, loading that store, peak memory; issue 15's
+ * start-up over an unchanged folder against an empty one. Leaves the 10,000-letter store at `store` for the
+ * benchmarks after it.
  */
 export async function benchLetters(dir: string, store: string): Promise<Figure[]> {
   const authorities = loadAuthorities();
@@ -69,6 +71,32 @@ export async function benchLetters(dir: string, store: string): Promise<Figure[]
     const loads: { ms: number; letters: number; maxRssMb: number }[] = [];
     for (let i = 0; i < 5; i++) loads.push(await child("bench/child/load.ts", [store]));
 
+    // Start-up's ingest over the folder it ingested already, then the store load start-up does anyway, against the
+    // same over an empty folder: what an unchanged folder adds to start-up. Whole processes (start-up is one),
+    // interleaved, median of five each; the time inside the process beside it.
+    const empty = join(dir, "no-letters");
+    mkdirSync(empty, { recursive: true });
+    const again = { wall: [] as number[], inside: [] as number[] };
+    const none = { wall: [] as number[], inside: [] as number[] };
+    const startUp = async (folder: string, into: typeof again) => {
+      const started = performance.now();
+      const result = await child<{ ms: number; unchanged: number }>("bench/child/ingest.ts", [
+        store,
+        folder,
+        "--load",
+      ]);
+      into.wall.push(performance.now() - started);
+      into.inside.push(result.ms);
+      return result;
+    };
+    for (let i = 0; i < 5; i++) {
+      const unchanged = await startUp(join(dir, "letters"), again);
+      if (unchanged.unchanged !== LETTERS)
+        throw new Error(`ingest again: ${unchanged.unchanged} of ${LETTERS} unchanged`);
+      await startUp(empty, none);
+    }
+    const ms = (values: number[]) => median(values).toFixed(0);
+
     return [
       {
         name: "parse throughput, one core",
@@ -91,6 +119,14 @@ export async function benchLetters(dir: string, store: string): Promise<Figure[]
         unit: "ms",
         target: 300,
         kind: "max",
+      },
+      {
+        name: `start-up ingest + load, unchanged ÷ empty folder (${ms(again.wall)} / ${ms(none.wall)} ms; in-process ${ms(again.inside)} / ${ms(none.inside)} ms)`,
+        value: median(again.wall) / median(none.wall),
+        unit: "×",
+        target: 1.2,
+        kind: "max",
+        digits: 2,
       },
       {
         name: "peak memory (ingest, load)",

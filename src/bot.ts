@@ -82,7 +82,14 @@ export async function startSlack(
   const now = () => new Date();
   const slack = createSlackApp(
     settings,
-    { answerer, storeFile: config.OMBUDS_DB, authorities: loadAuthorities(), logger, now },
+    {
+      answerer,
+      storeFile: config.OMBUDS_DB,
+      authorities: loadAuthorities(),
+      logger,
+      now,
+      digestAdmins: config.DIGEST_ADMINS,
+    },
     { watching: watching(watch, identity, settings.apiUrl) },
   );
   let connection: Connection | undefined;

@@ -38,6 +38,21 @@ export const Config = z.object({
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
     .transform((url) => (url.endsWith("/") ? url : `${url}/`))
     .optional(),
+  /** Slack user ids that may change any channel's digest, besides its creator and the workspace's admins and owners. */
+  DIGEST_ADMINS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids (U… or W…) separated by commas"),
+      ),
+    )
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -109,6 +109,28 @@ describe("configuration", () => {
     });
   }
 
+  it("DIGEST_ADMINS is a comma-separated list of Slack user ids; anything else stops start-up without echoing it", () => {
+    expect(loadConfig({}).DIGEST_ADMINS).toBeUndefined();
+    expect(loadConfig({ DIGEST_ADMINS: "" }).DIGEST_ADMINS).toBeUndefined();
+    expect(loadConfig({ DIGEST_ADMINS: "U0ALICE, W0BOB ,,U0CAROL" }).DIGEST_ADMINS).toEqual([
+      "U0ALICE",
+      "W0BOB",
+      "U0CAROL",
+    ]);
+    for (const value of ["alice", "U0ALICE,<!channel>", "u0alice", "@U0ALICE"]) {
+      let error: unknown;
+      try {
+        loadConfig({ DIGEST_ADMINS: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toBe(
+        "DIGEST_ADMINS: must be Slack user ids (U… or W…) separated by commas",
+      );
+    }
+  });
+
   it("says what each malformed variable must be, in words", () => {
     const said = (env: Record<string, string>) => {
       try {

@@ -1,11 +1,15 @@
 import type { KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
 import type { Digest } from "../digest/compose.ts";
+import { type AdminFlags, type DigestPermission, mayChangeDigest } from "../digest/permission.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
+import type { Logger } from "../log.ts";
+import { readStore } from "../store/store.ts";
 import type { Answerer } from "./answerer/answerer.ts";
 import type { ChatClient } from "./clients.ts";
 import type { SlackDeps } from "./dependencies.ts";
 import { slackFailure } from "./errors.ts";
-import { clip, digestMessage } from "./render/index.ts";
+import { clip, digestMessage, escape as escapeText } from "./render/index.ts";
 
 /** Post a digest to a channel; rejects with a `PostFailure`, the digest run's reading of what went wrong. */
 export async function postDigest(
@@ -51,7 +55,115 @@ export interface DigestRequest {
 
 export type DigestDeps = Pick<SlackDeps, "storeFile" | "authorities" | "now"> & {
   answerer: Pick<Answerer, "digest">;
+  /** `DIGEST_ADMINS`: users who may change any conversation's digest. */
+  digestAdmins: readonly string[];
+  /** The user's workspace role from Slack (`users.info`), or null when Slack could not say (then: refused). */
+  adminFlags: (user: string) => Promise<AdminFlags | null>;
 };
+
+/** The part of the Web API client that reads a user's workspace role (the `users:read` scope). */
+export interface UsersClient {
+  users: Pick<WebClient["users"], "info">;
+}
+
+/** Looks up a user's workspace role through a client; see `adminFlagsCache`. */
+export type AdminFlagsLookup = (client: UsersClient, user: string) => Promise<AdminFlags | null>;
+
+/** How long a user's workspace role is believed: a few commands in a row make one `users.info` call. */
+export const ADMIN_FLAGS_TTL_MS = 5 * 60_000;
+/** Users remembered at once; the oldest is forgotten first. */
+const ADMIN_FLAGS_KEPT = 1000;
+
+/**
+ * `users.info`'s admin flags, remembered for `ttlMs` per user (a look-up under way is shared). A failed look-up is
+ * logged as a warning, answers null (the change is refused, never allowed by default) and is not remembered.
+ */
+export function adminFlagsCache(
+  logger: Pick<Logger, "warn">,
+  options: { ttlMs?: number; clock?: () => number } = {},
+): AdminFlagsLookup {
+  const ttl = options.ttlMs ?? ADMIN_FLAGS_TTL_MS;
+  const clock = options.clock ?? Date.now;
+  const kept = new Map<string, { at: number; flags: Promise<AdminFlags | null> }>();
+  return (client, user) => {
+    const at = clock();
+    const hit = kept.get(user);
+    if (hit && at - hit.at < ttl) return hit.flags;
+    kept.delete(user);
+    const flags = readAdminFlags(client, user, logger).then((read) => {
+      if (read === null && kept.get(user)?.flags === flags) kept.delete(user);
+      return read;
+    });
+    kept.set(user, { at, flags });
+    if (kept.size > ADMIN_FLAGS_KEPT) {
+      const oldest = kept.keys().next().value;
+      if (oldest !== undefined) kept.delete(oldest);
+    }
+    return flags;
+  };
+}
+
+/** One `users.info` call, read as admin flags; null (and a warning in the log) when it fails. */
+export async function readAdminFlags(
+  client: UsersClient,
+  user: string,
+  logger: Pick<Logger, "warn">,
+): Promise<AdminFlags | null> {
+  try {
+    const found = (await client.users.info({ user })).user;
+    if (!found) throw new Error("users.info gave no user");
+    return {
+      admin: found.is_admin === true,
+      owner: found.is_owner === true,
+      primaryOwner: found.is_primary_owner === true,
+    };
+  } catch (error) {
+    logger.warn(
+      { user, code: slackFailure(error).code },
+      "cannot read the user's workspace role (users.info): their digest change is refused",
+    );
+    return null;
+  }
+}
+
+/**
+ * The digest's dependencies for one listener call: the app's, with Slack's answer on a user's role read through
+ * this call's client (and the app's cache when it has one).
+ */
+export function digestDeps(deps: SlackDeps, client: UsersClient): DigestDeps {
+  const lookup = deps.adminFlags;
+  return {
+    storeFile: deps.storeFile,
+    authorities: deps.authorities,
+    now: deps.now,
+    answerer: deps.answerer,
+    digestAdmins: deps.digestAdmins ?? [],
+    adminFlags: (user) => (lookup ? lookup(client, user) : readAdminFlags(client, user, deps.logger)),
+  };
+}
+
+/** May `user` change the conversation's digest? The workspace role is asked of Slack only when it decides. */
+async function permission(deps: DigestDeps, request: DigestRequest): Promise<DigestPermission> {
+  const subscription = (await readStore(deps.storeFile)).data.subscriptions.find(
+    (s) => s.channel === request.channel,
+  );
+  const question = { subscription, user: request.user, digestAdmins: deps.digestAdmins, flags: undefined };
+  const first = mayChangeDigest(question);
+  if (first.allowed || first.reason !== "unchecked") return first;
+  return mayChangeDigest({ ...question, flags: await deps.adminFlags(request.user) });
+}
+
+/**
+ * The refusal, naming who set the digest up: the one piece of markup is the mention we write of a user id; the
+ * words, and a creator in the store that is not a user id, are escaped like every text that reaches Slack.
+ */
+export function refusal(setUpBy: string, unknown: boolean): string {
+  const who = /^[UW][A-Z0-9]{2,}$/.test(setUpBy) ? `<@${setUpBy}>` : clip(setUpBy, 80);
+  const rest = `; only they, workspace admins and owners, or someone in DIGEST_ADMINS can change it.${
+    unknown ? " I couldn't check your workspace role with Slack just now: try again in a minute." : ""
+  }`;
+  return `${escapeText("This channel's digest was set up by ")}${who}${escapeText(rest)}`;
+}
 
 const ON_ARGUMENTS = "[councils…] [day] [HH:MM] [quiet]";
 
@@ -79,6 +191,13 @@ export async function digestVerb(
   const verb = word.toLowerCase();
   const say = (text: string) => surface.reply({ text: clip(text, MAX_REPLY) });
   const now = deps.now();
+  if (verb === "on" || verb === "off" || verb === "now") {
+    const allowed = await permission(deps, request);
+    if (!allowed.allowed) {
+      await surface.reply({ text: refusal(allowed.setUpBy, allowed.reason === "unknown") });
+      return;
+    }
+  }
   switch (verb) {
     case "on": {
       const outcome = await subscribe(deps.storeFile, {

@@ -11,6 +11,23 @@ export const Ingested = z
 export type Ingested = z.infer<typeof Ingested>;
 
 /**
+ * What a letter file was when its letter went in: an ingest skips a file whose size and modification time match (or,
+ * when they do not, whose bytes hash to `sha256`), if the record was made by this parser (`PARSER_VERSION`) and the
+ * stored letter `id` is still the one read from it (its `source` is this file and this hash).
+ */
+export const FileRecord = z
+  .object({
+    path: z.string().min(1),
+    size: z.number().int().nonnegative(),
+    mtimeMs: z.number().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    parser: z.number().int(),
+    id: z.string().min(1),
+  })
+  .strict();
+export type FileRecord = z.infer<typeof FileRecord>;
+
+/**
  * An IANA zone name that this runtime's Intl knows ("Europe/London", "America/New_York", "UTC"). Fixed offsets
  * such as "+01:00" are not names and are refused: they have no summer time, which is the point of a zone.
  */
@@ -74,9 +91,18 @@ export const StoreData = z.looseObject({
   ingested: z.array(Ingested).default([]),
   subscriptions: z.array(Subscription).default([]),
   digests: z.array(DigestRecord).default([]),
+  /** The letter files ingested, by path (sorted): absent in a store written before there were any, which is fine. */
+  files: z.array(FileRecord).default([]),
 });
 export type StoreData = z.infer<typeof StoreData>;
 
 export function emptyStore(): StoreData {
-  return { schemaVersion: SCHEMA_VERSION, letters: [], ingested: [], subscriptions: [], digests: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    letters: [],
+    ingested: [],
+    subscriptions: [],
+    digests: [],
+    files: [],
+  };
 }

@@ -34,11 +34,11 @@ describe("the weekly digest in Slack", () => {
   let n = 0;
   const store = () => join(dir, "db.json");
 
-  /** `/ombuds <text>` in the general channel; resolves with the response posted to its response URL. */
-  async function command(text: string): Promise<unknown> {
+  /** `/ombuds <text>` in the general channel (by `user`, the officer by default); resolves with the response. */
+  async function command(text: string, user = USER_ID): Promise<unknown> {
     const id = `digest-${n++}`;
     await postSigned(endpoint, {
-      ...slashCommand({ text, response_url: slack.responseUrl(id) }),
+      ...slashCommand({ text, response_url: slack.responseUrl(id), user_id: user }),
       secret: SECRET,
     });
     return (await slack.waitForResponse(id)).body;
@@ -115,6 +115,49 @@ describe("the weekly digest in Slack", () => {
     await vi.waitFor(async () =>
       expect((await readStore(store())).data.subscriptions[0]?.lastPostedAt).toBe(NOW.toISOString()),
     );
+  });
+
+  it("someone else's off is refused and the digest kept; a workspace admin's off ends it", async () => {
+    await command("digest on Bury");
+    // users.info as Slack answers it: U0ADMIN is a workspace admin, anyone else a member.
+    slack.answer("users.info", ({ args }) => ({
+      user: { id: args.user, is_admin: args.user === "U0ADMIN", is_owner: false, is_primary_owner: false },
+    }));
+    const refused = (await command("digest off", "U0MEMBER")) as { response_type: string; text: string };
+    expect(refused).toMatchObject({
+      response_type: "ephemeral",
+      text: `This channel's digest was set up by <@${USER_ID}>; only they, workspace admins and owners, or someone in DIGEST_ADMINS can change it.`,
+    });
+    expect((await readStore(store())).data.subscriptions).toEqual([
+      expect.objectContaining({ channel: CHANNEL_ID, createdBy: USER_ID }),
+    ]);
+    expect(slack.calls("users.info").map((c) => c.args.user)).toEqual(["U0MEMBER"]);
+    // Status stays open to them, and asks Slack nothing more.
+    expect(said(await command("digest status", "U0MEMBER"))).toContain("Weekly digest for Bury");
+    expect(slack.calls("users.info")).toHaveLength(1);
+
+    expect(said(await command("digest off", "U0ADMIN"))).toContain(
+      "The weekly digest for this channel is off.",
+    );
+    expect((await readStore(store())).data.subscriptions).toEqual([]);
+    expect(slack.calls("users.info").map((c) => c.args.user)).toEqual(["U0MEMBER", "U0ADMIN"]);
+    // The mention of who set the digest up is ours; nothing else in what was sent reads as markup.
+    expect(capturedProblems(slack)).toEqual([]);
+    slack.reset();
+  });
+
+  it("when Slack will not say the user's role, their off is refused (never allowed by default) and logged", async () => {
+    await command("digest on");
+    slack.fail("users.info", { error: "missing_scope" });
+    const refused = said(await command("digest off", "U0STRANGER"));
+    expect(refused).toContain(`This channel's digest was set up by <@${USER_ID}>`);
+    expect(refused).toContain("I couldn't check your workspace role with Slack just now");
+    expect((await readStore(store())).data.subscriptions).toHaveLength(1);
+    expect(ombuds.log.find("warn", "users.info")).toEqual([
+      expect.objectContaining({ user: "U0STRANGER", code: "missing_scope" }),
+    ]);
+    expect(capturedProblems(slack)).toEqual([]);
+    slack.reset();
   });
 
   /** `@ombuds <text>` in the general channel (in `thread` if given); resolves with the mention and the bot's post. */

@@ -4,20 +4,26 @@ import { describe, expect, it } from "vitest";
 import { createHoldings } from "../../src/answers/index.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { type Digest, digestFor } from "../../src/digest/compose.ts";
+import type { AdminFlags } from "../../src/digest/permission.ts";
 import { PostFailure } from "../../src/digest/post-failure.ts";
 import {
+  ADMIN_FLAGS_TTL_MS,
+  adminFlagsCache,
   type DigestDeps,
   type DigestReply,
   type DigestSurface,
+  digestDeps,
   digestVerb,
   digestWords,
   postDigest,
+  refusal,
 } from "../../src/slack/digest.ts";
 import { digestMessage } from "../../src/slack/render/index.ts";
-import { readStore } from "../../src/store/store.ts";
-import { findUnescaped } from "../support/find-unescaped.ts";
+import { readStore, updateStore } from "../../src/store/store.ts";
+import { findRawCharacters, findUnescaped } from "../support/find-unescaped.ts";
+import { logged } from "../support/log.ts";
 import { tempDir } from "../support/tmp.ts";
-import { fakeClient, platformError } from "./fakes.ts";
+import { fakeClient, fakeDeps, platformError } from "./fakes.ts";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const authorities = loadAuthorities();
@@ -26,10 +32,21 @@ const authorities = loadAuthorities();
  * The handler over a real store file in a fresh folder, with a fake answerer (a digest of no letters, recording the
  * channels asked for) and a fake surface recording what it was told to reply and to post.
  */
-function harness(options: { typed?: string; post?: (digest: Digest) => Promise<unknown> } = {}) {
+function harness(
+  options: {
+    typed?: string;
+    post?: (digest: Digest) => Promise<unknown>;
+    /** `DIGEST_ADMINS`. */
+    digestAdmins?: string[];
+    /** Each user's workspace role as Slack would say it (null: the look-up failed); by default, no admin. */
+    roles?: Record<string, AdminFlags | null>;
+  } = {},
+) {
   const store = join(tempDir(), "db.json");
   const digest = digestFor(undefined, { holdings: createHoldings([]), ingested: [], now: NOW });
   const asked: string[] = [];
+  /** Whose workspace role was looked up. */
+  const roleLookups: string[] = [];
   const deps: DigestDeps = {
     storeFile: store,
     authorities,
@@ -39,6 +56,12 @@ function harness(options: { typed?: string; post?: (digest: Digest) => Promise<u
         asked.push(channel);
         return digest;
       },
+    },
+    digestAdmins: options.digestAdmins ?? [],
+    adminFlags: async (user) => {
+      roleLookups.push(user);
+      const role = options.roles?.[user];
+      return role === undefined ? { admin: false, owner: false, primaryOwner: false } : role;
     },
   };
   const replies: DigestReply[] = [];
@@ -64,7 +87,7 @@ function harness(options: { typed?: string; post?: (digest: Digest) => Promise<u
     );
   const said = () => replies.map((r) => r.text).join("\n");
   const subscriptions = async () => (await readStore(store)).data.subscriptions;
-  return { store, digest, asked, replies, posts, run, said, subscriptions };
+  return { store, digest, asked, roleLookups, replies, posts, run, said, subscriptions };
 }
 
 describe("the digest sub-commands, shared by the slash command, mentions and DMs", () => {
@@ -213,6 +236,183 @@ describe("the digest sub-commands, shared by the slash command, mentions and DMs
     const broken = harness({ post: async () => Promise.reject(new Error("socket hang up")) });
     await expect(broken.run("now")).rejects.toThrow("socket hang up");
     expect(broken.replies).toEqual([]);
+  });
+});
+
+describe("who may change a conversation's digest", () => {
+  const OWNER = "U0OWNER";
+  const OTHER = "U0OTHER";
+  const REFUSED =
+    "This channel's digest was set up by <@U0OWNER>; only they, workspace admins and owners, or someone in DIGEST_ADMINS can change it.";
+  const NOT_ADMIN = { admin: false, owner: false, primaryOwner: false };
+
+  /** A harness whose channel has a digest of Bury set up by OWNER. */
+  async function setUp(options: Parameters<typeof harness>[0] = {}) {
+    const h = harness(options);
+    await h.run("on Bury", { user: OWNER });
+    h.replies.length = 0;
+    h.roleLookups.length = 0;
+    return h;
+  }
+
+  it("someone else's on, off and now are refused politely, naming who set it up; nothing changes or posts", async () => {
+    const h = await setUp();
+    const before = readFileSync(h.store, "utf8");
+    for (const verb of ["on Sefton friday 16:00", "off", "now", "OFF", "on Bury Funday 25:00"]) {
+      await h.run(verb, { user: OTHER });
+      expect(h.replies.at(-1)).toEqual({ text: REFUSED });
+    }
+    expect(readFileSync(h.store, "utf8")).toBe(before);
+    expect(h.posts).toEqual([]);
+    expect(h.asked).toEqual([]);
+    // Their role was asked each time (the cache is the Slack side's).
+    expect(h.roleLookups).toEqual([OTHER, OTHER, OTHER, OTHER, OTHER]);
+  });
+
+  it("the person who set it up may change it, post it and turn it off, without their role being asked", async () => {
+    const h = await setUp();
+    await h.run("on Sefton friday 16:00", { user: OWNER });
+    expect(h.said()).toMatch(/^Updated\. Weekly digest for Sefton/);
+    await h.run("now", { user: OWNER });
+    expect(h.posts).toEqual([h.digest]);
+    await h.run("off", { user: OWNER });
+    expect(h.replies.at(-1)?.text).toBe("The weekly digest for this channel is off.");
+    expect(await h.subscriptions()).toEqual([]);
+    expect(h.roleLookups).toEqual([]);
+  });
+
+  it("anyone in DIGEST_ADMINS may, without their role being asked", async () => {
+    const h = await setUp({ digestAdmins: ["U0HELPER", OTHER] });
+    await h.run("now", { user: OTHER });
+    expect(h.posts).toEqual([h.digest]);
+    await h.run("off", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toBe("The weekly digest for this channel is off.");
+    expect(await h.subscriptions()).toEqual([]);
+    expect(h.roleLookups).toEqual([]);
+  });
+
+  for (const [role, flags] of [
+    ["admin", { ...NOT_ADMIN, admin: true }],
+    ["owner", { ...NOT_ADMIN, owner: true }],
+    ["primary owner", { ...NOT_ADMIN, primaryOwner: true }],
+  ] as const) {
+    it(`a workspace ${role} may change it, post it and turn it off`, async () => {
+      const h = await setUp({ roles: { [OTHER]: flags } });
+      await h.run("on Sefton", { user: OTHER });
+      expect(h.said()).toMatch(/^Updated\. Weekly digest for Sefton/);
+      await h.run("now", { user: OTHER });
+      expect(h.posts).toEqual([h.digest]);
+      await h.run("off", { user: OTHER });
+      expect(h.replies.at(-1)?.text).toBe("The weekly digest for this channel is off.");
+      expect(await h.subscriptions()).toEqual([]);
+    });
+  }
+
+  it("status and preview stay open to everyone, and never ask for a role", async () => {
+    const h = await setUp();
+    await h.run("status", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toMatch(/^Weekly digest for Bury/);
+    await h.run("preview", { user: OTHER });
+    expect(h.replies.at(-1)).toEqual(digestMessage(h.digest));
+    expect(h.roleLookups).toEqual([]);
+  });
+
+  it("starting a digest where there is none is open to everyone, and so is now and off there", async () => {
+    const h = harness();
+    await h.run("now", { user: OTHER });
+    expect(h.posts).toEqual([h.digest]);
+    await h.run("off", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toBe("This channel has no weekly digest to turn off.");
+    await h.run("on Bury", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toMatch(/^Subscribed\./);
+    expect(h.roleLookups).toEqual([]);
+    // Another channel's digest is no one's here.
+    await h.run("on Sefton", { channel: "C0OTHER", user: OWNER });
+    expect((await h.subscriptions()).map((s) => [s.channel, s.createdBy])).toEqual([
+      ["C0GENERAL", OTHER],
+      ["C0OTHER", OWNER],
+    ]);
+  });
+
+  it("when Slack cannot say the user's role, the change is refused, saying to try again", async () => {
+    const h = await setUp({ roles: { [OTHER]: null } });
+    await h.run("off", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toBe(
+      `${REFUSED} I couldn't check your workspace role with Slack just now: try again in a minute.`,
+    );
+    expect(await h.subscriptions()).toHaveLength(1);
+  });
+
+  it("a DM's digest is its user's own", async () => {
+    const h = harness();
+    await h.run("on Bury", { channel: "D0OFFICER", user: "U0OFFICER" });
+    await h.run("off", { channel: "D0OFFICER", user: "U0OFFICER" });
+    expect(h.replies.at(-1)?.text).toBe("The weekly digest for this channel is off.");
+    expect(h.roleLookups).toEqual([]);
+  });
+
+  it("a creator in the store that is not a user id is escaped, not written as markup", async () => {
+    const h = await setUp();
+    await updateStore(h.store, (data) => {
+      for (const s of data.subscriptions) s.createdBy = "<!channel> & co";
+      return { changed: true, result: undefined };
+    });
+    await h.run("off", { user: OTHER });
+    expect(h.replies.at(-1)?.text).toMatch(
+      /^This channel's digest was set up by &lt;!channel&gt; &amp; co; only they/,
+    );
+    expect(findUnescaped(h.said())).toEqual([]);
+    expect(findRawCharacters(h.said())).toEqual([]);
+    expect(refusal("U0OWNER", false)).toBe(REFUSED);
+  });
+});
+
+describe("the workspace role, from users.info", () => {
+  it("reads admin, owner and primary owner; remembers the answer for five minutes, per user", async () => {
+    let clock = 0;
+    const { logger } = logged("info");
+    const lookup = adminFlagsCache(logger, { clock: () => clock });
+    const client = fakeClient(undefined, (user) =>
+      user === "U0ADMIN" ? { is_admin: true } : user === "U0OWNER" ? { is_primary_owner: true } : {},
+    );
+    expect(await lookup(client, "U0ADMIN")).toEqual({ admin: true, owner: false, primaryOwner: false });
+    expect(await lookup(client, "U0OWNER")).toEqual({ admin: false, owner: false, primaryOwner: true });
+    expect(await lookup(client, "U0NOBODY")).toEqual({ admin: false, owner: false, primaryOwner: false });
+    clock = ADMIN_FLAGS_TTL_MS - 1;
+    await Promise.all([lookup(client, "U0ADMIN"), lookup(client, "U0ADMIN"), lookup(client, "U0NOBODY")]);
+    expect(client.usersAsked).toEqual(["U0ADMIN", "U0OWNER", "U0NOBODY"]);
+    clock = ADMIN_FLAGS_TTL_MS;
+    await lookup(client, "U0ADMIN");
+    expect(client.usersAsked).toEqual(["U0ADMIN", "U0OWNER", "U0NOBODY", "U0ADMIN"]);
+  });
+
+  it("a failed look-up answers null, logs a warning, and is not remembered", async () => {
+    const { log, logger } = logged("info");
+    const lookup = adminFlagsCache(logger, { clock: () => 0 });
+    let code: string | undefined = "missing_scope";
+    const client = fakeClient(undefined, () => code ?? { is_owner: true });
+    expect(await lookup(client, "U0OTHER")).toBeNull();
+    expect(log.find("warn", "users.info")).toEqual([
+      expect.objectContaining({ user: "U0OTHER", code: "missing_scope" }),
+    ]);
+    code = undefined;
+    expect(await lookup(client, "U0OTHER")).toEqual({ admin: false, owner: true, primaryOwner: false });
+    expect(client.usersAsked).toEqual(["U0OTHER", "U0OTHER"]);
+  });
+
+  it("digestDeps reads the role through the call's client, with the app's cache when it has one", async () => {
+    const deps = fakeDeps();
+    const client = fakeClient(undefined, () => ({ is_admin: true }));
+    const uncached = digestDeps({ ...deps, digestAdmins: ["U0HELPER"] }, client);
+    expect(uncached.digestAdmins).toEqual(["U0HELPER"]);
+    await uncached.adminFlags("U0OTHER");
+    await uncached.adminFlags("U0OTHER");
+    expect(client.usersAsked).toEqual(["U0OTHER", "U0OTHER"]);
+    const cached = digestDeps({ ...deps, adminFlags: adminFlagsCache(deps.logger) }, client);
+    expect(cached.digestAdmins).toEqual([]);
+    await cached.adminFlags("U0ADMIN");
+    expect(await cached.adminFlags("U0ADMIN")).toEqual({ admin: true, owner: false, primaryOwner: false });
+    expect(client.usersAsked).toEqual(["U0OTHER", "U0OTHER", "U0ADMIN"]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Digest } from "../../src/digest/compose.ts";
 import type { Answerer, HomeView, ResponseTarget } from "../../src/slack/answerer/answerer.ts";
 import type { ChatClient, ViewsClient } from "../../src/slack/clients.ts";
 import type { SlackDeps } from "../../src/slack/dependencies.ts";
+import type { UsersClient } from "../../src/slack/digest.ts";
 import type { Message } from "../../src/slack/render/index.ts";
 import { type LogLines, logged } from "../support/log.ts";
 import { tempDir } from "../support/tmp.ts";
@@ -29,21 +30,39 @@ export function platformError(error: string): Error {
 /** A `chat.postMessage` call's arguments, read as plain fields (the Web API's type is a union of shapes). */
 export type Posted = Record<string, unknown>;
 
-export interface FakeClient extends ChatClient, ViewsClient {
+export interface FakeClient extends ChatClient, ViewsClient, UsersClient {
   posted: Posted[];
   published: ViewsPublishArguments[];
+  /** The users `users.info` was asked about, in order. */
+  usersAsked: string[];
 }
+
+/** What `users.info` says of a user: their role flags, or a code for Slack's platform error. */
+export type UserInfo = (user: string) => Record<string, unknown> | string;
 
 /**
  * A client whose `chat.postMessage` records each call and rejects with Slack's platform error when `refuse`
- * returns a code for it.
+ * returns a code for it; `users.info` records who was asked and answers `userInfo` (by default: no admin).
  */
-export function fakeClient(refuse: (args: Posted) => string | undefined = () => undefined) {
+export function fakeClient(
+  refuse: (args: Posted) => string | undefined = () => undefined,
+  userInfo: UserInfo = () => ({}),
+) {
   const posted: Posted[] = [];
   const published: ViewsPublishArguments[] = [];
+  const usersAsked: string[] = [];
   const client: FakeClient = {
     posted,
     published,
+    usersAsked,
+    users: {
+      info: async (args) => {
+        usersAsked.push(args.user);
+        const info = userInfo(args.user);
+        if (typeof info === "string") throw platformError(info);
+        return { ok: true, user: { id: args.user, ...info } };
+      },
+    },
     chat: {
       postMessage: async (args: ChatPostMessageArguments) => {
         posted.push({ ...args });

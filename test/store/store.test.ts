@@ -54,7 +54,14 @@ describe("ingest", () => {
       "stockport/2020",
     ]);
     const raw = JSON.parse(readFileSync(store, "utf8"));
-    expect(Object.keys(raw)).toEqual(["schemaVersion", "letters", "ingested", "subscriptions", "digests"]);
+    expect(Object.keys(raw)).toEqual([
+      "schemaVersion",
+      "letters",
+      "ingested",
+      "subscriptions",
+      "digests",
+      "files",
+    ]);
     expect(raw.ingested.map((i: { id: string; change: string }) => [i.id, i.change])).toEqual(
       report.added.sort().map((id) => [id, "added"]),
     );

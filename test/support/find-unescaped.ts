@@ -13,8 +13,13 @@ import { shownTexts } from "../../src/slack/render/index.ts";
  */
 const MARKUP = /<(?:!|@|#|https?:|mailto:)[^>]*>/gi;
 
-/** The one piece of markup the app writes itself: who shared an answer, as a mention of that user. */
-const ATTRIBUTION = /^Shared by <@[UW][A-Z0-9]+>$/;
+/**
+ * The markup the app writes itself, each a mention of a user by id: who shared an answer ("Shared by <@U…>"), and
+ * who set a channel's digest up ("…digest was set up by <@U…>; only they…"). They are taken out before a text is
+ * scanned, so anything else that reads as markup is still found.
+ */
+const OWN_MENTIONS = /^Shared by <@[UW][A-Z0-9]+>$|(?<=digest was set up by )<@[UW][A-Z0-9]+>(?=;)/g;
+const withoutOwnMentions = (text: string) => text.replace(OWN_MENTIONS, "");
 
 /**
  * Every piece of Slack markup in what a message shows: the renderer emits none of its own, so each is a user's,
@@ -25,8 +30,7 @@ export function findUnescaped(input: string | readonly AnyBlock[] | readonly unk
   const texts = typeof input === "string" ? [{ where: "text", text: input }] : shownTexts(input);
   const found: string[] = [];
   for (const { where, text } of texts) {
-    if (ATTRIBUTION.test(text)) continue;
-    for (const match of text.matchAll(MARKUP)) found.push(`${where}: ${match[0]}`);
+    for (const match of withoutOwnMentions(text).matchAll(MARKUP)) found.push(`${where}: ${match[0]}`);
   }
   return found;
 }
@@ -43,8 +47,8 @@ const RAW = /<|(?<!^)>|&(?!(?:amp|lt|gt);)/gm;
  */
 export function findRawCharacters(input: string | readonly unknown[]): string[] {
   const found: string[] = [];
-  const scan = (where: string, text: string) => {
-    if (ATTRIBUTION.test(text)) return;
+  const scan = (where: string, raw: string) => {
+    const text = withoutOwnMentions(raw);
     for (const match of text.matchAll(RAW)) {
       const at = match.index ?? 0;
       found.push(`${where}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`);

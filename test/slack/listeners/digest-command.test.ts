@@ -72,6 +72,43 @@ describe("digestCommand", () => {
     ]);
   });
 
+  it("another user's off is refused ephemerally unless Slack says they are an admin, read through the command's client", async () => {
+    const deps = fakeDeps();
+    await digestCommand(deps)({ ...invocation("digest on Bury"), client: fakeClient() });
+    const client = fakeClient(undefined, (user) => (user === "U0ADMIN" ? { is_owner: true } : {}));
+    const other = invocation("digest off");
+    other.command.user_id = "U0MEMBER";
+    await digestCommand(deps)({ ...other, client });
+    expect(other.calls[1]).toEqual([
+      "respond",
+      {
+        response_type: "ephemeral",
+        text: `This channel's digest was set up by <@${USER_ID}>; only they, workspace admins and owners, or someone in DIGEST_ADMINS can change it.`,
+      },
+    ]);
+    expect((await readStore(deps.storeFile)).data.subscriptions).toHaveLength(1);
+    const owner = invocation("digest off");
+    owner.command.user_id = "U0ADMIN";
+    await digestCommand(deps)({ ...owner, client });
+    expect(owner.calls[1]).toEqual([
+      "respond",
+      { response_type: "ephemeral", text: "The weekly digest for this channel is off." },
+    ]);
+    expect((await readStore(deps.storeFile)).data.subscriptions).toEqual([]);
+    expect(client.usersAsked).toEqual(["U0MEMBER", "U0ADMIN"]);
+  });
+
+  it("someone in DIGEST_ADMINS may turn off another's digest without Slack being asked", async () => {
+    const deps = { ...fakeDeps(), digestAdmins: ["U0HELPER"] };
+    await digestCommand(deps)({ ...invocation("digest on Bury"), client: fakeClient() });
+    const client = fakeClient();
+    const helper = invocation("digest off");
+    helper.command.user_id = "U0HELPER";
+    await digestCommand(deps)({ ...helper, client });
+    expect(helper.calls[1]?.[1]).toMatchObject({ text: "The weekly digest for this channel is off." });
+    expect(client.usersAsked).toEqual([]);
+  });
+
   it("leaves questions alone, unacknowledged, for the ombuds command", async () => {
     const deps = fakeDeps();
     const question = invocation("what is the digest?");

@@ -1,10 +1,18 @@
 import type { ChatClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
-import { type DigestSurface, digestVerb, digestWords, postDigest } from "../../digest.ts";
+import {
+  type DigestSurface,
+  digestDeps,
+  digestVerb,
+  digestWords,
+  postDigest,
+  type UsersClient,
+} from "../../digest.ts";
 import { guarded } from "../../guarded.ts";
 import type { CommandArgs } from "./ombuds.ts";
 
-export type DigestCommandArgs = CommandArgs & { client: ChatClient };
+/** The client posts `now`'s digest and reads the user's workspace role (who may change the digest). */
+export type DigestCommandArgs = CommandArgs & { client: ChatClient & UsersClient };
 
 /**
  * `/ombuds digest …`: the channel's weekly digest, managed as in a mention or a DM. Any other `/ombuds` text is a
@@ -20,7 +28,7 @@ export function digestCommand(deps: SlackDeps) {
       { listener: "command", command: "digest", user: command.user_id, channel: command.channel_id },
       () =>
         digestVerb(
-          deps,
+          digestDeps(deps, client),
           { words, channel: command.channel_id, user: command.user_id },
           slashSurface(client, command.channel_id, respond),
         ),

@@ -1,10 +1,11 @@
 import type { Context, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { ChatClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
+import type { UsersClient } from "../../digest.ts";
 import { replyInConversation } from "./reply-in-conversation.ts";
 
 export type DirectMessageArgs = Pick<SlackEventMiddlewareArgs<"message">, "message"> & {
-  client: ChatClient;
+  client: ChatClient & UsersClient;
   context: Pick<Context, "botUserId">;
 };
 

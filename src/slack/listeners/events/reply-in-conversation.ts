@@ -1,6 +1,13 @@
 import type { ChatClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
-import { type DigestReply, digestVerb, digestWords, postDigest } from "../../digest.ts";
+import {
+  type DigestReply,
+  digestDeps,
+  digestVerb,
+  digestWords,
+  postDigest,
+  type UsersClient,
+} from "../../digest.ts";
 import { slackFailure } from "../../errors.ts";
 import { guarded } from "../../guarded.ts";
 
@@ -24,7 +31,7 @@ export interface Incoming {
  */
 export async function replyInConversation(
   deps: SlackDeps,
-  client: ChatClient,
+  client: ChatClient & UsersClient,
   incoming: Incoming,
 ): Promise<void> {
   const post = (message: DigestReply) =>
@@ -43,7 +50,7 @@ export async function replyInConversation(
       try {
         if (words) {
           await digestVerb(
-            deps,
+            digestDeps(deps, client),
             { words, channel: incoming.channel, user: incoming.user },
             {
               typed: incoming.surface === "mention" ? "@ombuds digest" : "digest",
