@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signedRequest, slashCommand, startSlack } from "../testkit/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
-import { launch, ombudsPort, startCommand } from "./child/launch.ts";
+import { launchOmbuds } from "./child/launch.ts";
 import { type Figure, percentile } from "./figure.ts";
 
 const SECRET = "bench-signing-secret";
@@ -82,20 +82,7 @@ export async function benchFlood(store: string): Promise<Figure[]> {
   const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
   let child: ChildProcess | undefined;
   try {
-    const ombuds = await launch(
-      startCommand(),
-      {
-        SLACK_MODE: "http",
-        SLACK_BOT_TOKEN: "xoxb-bench",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: "0",
-        OMBUDS_DB: store,
-        OMBUDS_LETTERS: empty,
-        LOG_LEVEL: "info",
-      },
-      ombudsPort,
-    );
+    const ombuds = await launchOmbuds({ apiUrl: slack.apiUrl, secret: SECRET, store, letters: empty });
     child = ombuds.child;
     const pid = child.pid as number;
     const url = `http://127.0.0.1:${ombuds.port}/slack/events`;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signedRequest, slashCommand } from "../testkit/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
-import { launch, ombudsPort, parseJson, type Server, startCommand } from "./child/launch.ts";
+import { launch, launchOmbuds, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
 import { type Figure, percentile } from "./figure.ts";
 
@@ -121,20 +121,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
       },
     );
     servers.push(bare);
-    const ombuds = await launch(
-      startCommand(),
-      {
-        SLACK_MODE: "http",
-        SLACK_BOT_TOKEN: "xoxb-bench",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: "0",
-        OMBUDS_DB: store,
-        OMBUDS_LETTERS: empty,
-        LOG_LEVEL: "info",
-      },
-      ombudsPort,
-    );
+    const ombuds = await launchOmbuds({ apiUrl: slack.apiUrl, secret: SECRET, store, letters: empty });
     servers.push(ombuds);
 
     const results = {

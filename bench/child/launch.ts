@@ -68,3 +68,26 @@ export const ombudsPort = (line: string): number | undefined => {
   const parsed = parseJson(line);
   return parsed?.msg === "ombuds is running" && typeof parsed.port === "number" ? parsed.port : undefined;
 };
+
+/** ombuds in HTTP mode as `npm start` runs it, over `store`, against the stand-in Slack at `apiUrl`. */
+export function launchOmbuds(options: {
+  apiUrl: string;
+  secret: string;
+  store: string;
+  letters: string;
+}): Promise<Server> {
+  return launch(
+    startCommand(),
+    {
+      SLACK_MODE: "http",
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_SIGNING_SECRET: options.secret,
+      SLACK_API_URL: options.apiUrl,
+      PORT: "0",
+      OMBUDS_DB: options.store,
+      OMBUDS_LETTERS: options.letters,
+      LOG_LEVEL: "info",
+    },
+    ombudsPort,
+  );
+}
