@@ -3,7 +3,7 @@ import type { OpenStore } from "../../answers/open-store.ts";
 import type { AuthorityIndex } from "../../authorities/index.ts";
 import { type Digest, digestFor } from "../../digest/compose.ts";
 import type { Subscription } from "../../store/schema.ts";
-import { answerMessage, homeView, type Message } from "../render/index.ts";
+import { answerMessage, homeView, type Message, withoutShareButton } from "../render/index.ts";
 import { postJson } from "./post.ts";
 import { ShownAnswers } from "./shown.ts";
 
@@ -61,9 +61,8 @@ export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): An
   const answer = (question: string, { share, now }: { share: boolean; now: Date }): Message => {
     const found = ask(question, store.holdings(), { authorities, now });
     if (!share) return answerMessage(found);
-    // What a share will post: this answer as the person sees it, without the button.
-    const id = shown.remember(answerMessage(found));
-    return answerMessage(found, { share: { question: found.question.text, id } });
+    // Kept as the person sees it: a share posts exactly this, without its Share button.
+    return shown.remember((id) => answerMessage(found, { share: { question: found.question.text, id } }));
   };
   const post = async (target: ResponseTarget, body: object, what: string) => {
     const reply = await postJson(target.responseUrl, JSON.stringify(body));
@@ -86,7 +85,11 @@ export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): An
     answer: async (question, options) => answer(question, options),
     respond: (question, target) => deliver(answer(question, target), target),
     async share(id, question, target) {
-      await deliver(shown.recall(id) ?? answer(question, { share: false, now: target.now }), target);
+      const seen = shown.recall(id);
+      await deliver(
+        seen ? withoutShareButton(seen) : answer(question, { share: false, now: target.now }),
+        target,
+      );
       // Shared, the private copy is only a duplicate: it goes (after the post, so a failed share loses nothing).
       await post(target, { delete_original: true }, "removing the private copy");
     },

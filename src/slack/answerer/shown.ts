@@ -16,16 +16,17 @@ export class ShownAnswers {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keep `message`; the id goes in the share button's value. */
-  remember(message: Message): string {
+  /** Make a message whose share button carries a fresh id (`make(id)`), keep it under that id, and return it. */
+  remember(make: (id: string) => Message): Message {
     const id = randomUUID();
+    const message = make(id);
     this.#kept.set(id, { message, at: this.now() });
     // A Map iterates in insertion order: the first entries are the oldest.
     for (const [key, entry] of this.#kept) {
       if (this.#kept.size <= this.max && this.now() - entry.at <= this.ttlMs) break;
       this.#kept.delete(key);
     }
-    return id;
+    return message;
   }
 
   /** The message kept under `id`, if it is still kept. */

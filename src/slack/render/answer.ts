@@ -379,6 +379,13 @@ export function shareValue(question: string, id?: string): string {
   return value(chars.slice(0, low).join(""));
 }
 
+/** The message as shared: the Share button (it is the answer shown to one person) taken off. */
+export function withoutShareButton(message: Message): Message {
+  const isShare = (block: KnownBlock) =>
+    block.type === "actions" && block.elements.some((e) => "action_id" in e && e.action_id === SHARE_ACTION);
+  return { ...message, blocks: message.blocks.filter((b) => !isShare(b)) };
+}
+
 function shareBlock(share: { question: string; id?: string }): ActionsBlock {
   return {
     type: "actions",

@@ -5,6 +5,7 @@ export {
   SHARE_ACTION,
   SUGGESTION_ACTION,
   shareValue,
+  withoutShareButton,
 } from "./answer.ts";
 export { digestMessage } from "./digest.ts";
 export { clip, escape } from "./escape.ts";
