@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { type Answer, ask, createHoldings, type Holdings } from "../../src/answers/index.ts";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import { renderAnswer } from "../../src/cli/answer.ts";
-import { type Letter, type Metric, parseLetter } from "../../src/letters/index.ts";
+import type { Letter, Metric } from "../../src/letters/index.ts";
+import { letterFrom } from "../support/records.ts";
 
 /**
  * What the answers tests share: the five sample letters of 2020 as the bot holds them, a second year for Sefton
@@ -16,9 +17,7 @@ export const SAMPLE_DIR = "data/letters/2020";
 export const SAMPLES = ["bath-and-north-east-somerset", "bromsgrove", "bury", "sefton", "stockport"] as const;
 
 function parsed(text: string | Uint8Array, file: string): Letter {
-  const result = parseLetter(text, file);
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, file);
 }
 
 export const sampleLetters: Letter[] = SAMPLES.map((name) => {

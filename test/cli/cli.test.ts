@@ -7,6 +7,7 @@ import { parseLetter } from "../../src/letters/parse.ts";
 import { Letter } from "../../src/letters/schema.ts";
 import { countFigures } from "../../src/store/changes.ts";
 import { dueSubscription } from "../fixtures/subscriptions.ts";
+import { runBinary } from "../support/binary.ts";
 import { SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
 import { ombuds } from "./ombuds.ts";
 
@@ -15,8 +16,6 @@ import { ombuds } from "./ombuds.ts";
  * environment and store. The last two tests run the real binary: through npx as after `npm ci`, and `npm start`'s
  * console end to end.
  */
-
-const BIN = resolve("bin/ombuds.js");
 
 describe("ombuds parse", () => {
   it("--json prints a JSON array of records in DESIGN.md's field names", async () => {
@@ -352,29 +351,11 @@ describe("the real binary", () => {
 
   it("`npm start` without Slack tokens ingests the letters the store lacks, then answers at the console, loading nothing of Slack", async () => {
     // Any import of a @slack package fails the process (test/cli/refuse-slack.mjs), so an answer proves none loaded.
-    const env = {
-      ...process.env,
-      OMBUDS_DB: join(tempDir(), "db.json"),
-      OMBUDS_LETTERS: sampleFolder(),
-      SLACK_BOT_TOKEN: "",
-      SLACK_APP_TOKEN: "",
-      SLACK_SIGNING_SECRET: "",
-    };
-    const child = execFile(
-      process.execPath,
-      ["--import", resolve("test/cli/refuse-slack.mjs"), BIN, "start"],
-      { env },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.stdin?.end("/ombuds Sefton\nwho had witness summonses?\n");
-    const code = await new Promise((done) => child.on("close", done));
+    const { code, stdout, stderr } = await runBinary(["start"], {
+      env: { OMBUDS_DB: join(tempDir(), "db.json"), OMBUDS_LETTERS: sampleFolder() },
+      preload: ["--import", resolve("test/cli/refuse-slack.mjs")],
+      stdin: "/ombuds Sefton\nwho had witness summonses?\n",
+    }).done;
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/5 letters for 5 councils .*\(5 just ingested/);

@@ -1,32 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSlack, postSigned, slashCommand, startSlack } from "../../testkit/slack/index.ts";
+import { runBinary } from "../support/binary.ts";
 import { sampleFolder, tempDir } from "../support/tmp.ts";
 import { SECRET } from "./app.ts";
 
-const BIN = resolve("bin/ombuds.js");
-
-function run(env: Record<string, string>): {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-} {
-  const child = spawn(process.execPath, [BIN, "start"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout?.on("data", (chunk) => {
-    out += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    err += chunk;
-  });
-  return { child, stdout: () => out, stderr: () => err };
-}
+/** `ombuds start`, its output read as it comes. */
+const run = (env: Record<string, string>) => runBinary(["start"], { env });
 
 async function until<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;

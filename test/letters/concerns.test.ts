@@ -8,7 +8,6 @@ import {
   isGeneral,
   isStatistic,
 } from "../../src/letters/general.ts";
-import { parseLetter } from "../../src/letters/parse.ts";
 import type { ConcernCategory, Letter } from "../../src/letters/schema.ts";
 import { withoutSharedParagraphs } from "../../src/letters/shared.ts";
 import {
@@ -22,6 +21,7 @@ import {
   YEARS,
 } from "../../testkit/letters.ts";
 import { yearText } from "../../testkit/paragraphs.ts";
+import { letterFrom } from "../support/records.ts";
 
 /**
  * Issue 10, "Concerns that are the council's own": a concern or praise is a paragraph written about this council.
@@ -33,9 +33,7 @@ import { yearText } from "../../testkit/paragraphs.ts";
 const AUTHORITIES = loadAuthorities().all;
 
 function parse(text: string, file = "generated/letter.txt"): Letter {
-  const result = parseLetter(text, file);
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, file);
 }
 
 const tone = (category: ConcernCategory) => (PRAISE.has(category) ? "praise" : "concern");

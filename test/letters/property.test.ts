@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Letter, type Metric, ParseError, type ParseResult, parseLetter } from "../../src/letters/index.ts";
+import { letterFrom } from "../support/records.ts";
 
 /**
  * Whatever it is given, `parseLetter` returns a result: a `ParseError` that names the file and a field (never
@@ -15,9 +16,7 @@ const SAMPLES = ["bath-and-north-east-somerset", "bromsgrove", "bury", "sefton",
 const TEXT = SAMPLES.map((name) => readFileSync(`data/letters/2020/${name}.txt`, "utf8"));
 
 function parsedOriginal(text: string): Letter {
-  const result = parseLetter(text, FILE);
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, FILE);
 }
 const ORIGINAL = TEXT.map(parsedOriginal);
 
@@ -329,9 +328,7 @@ describe("statistics out of place (cases the properties found)", () => {
   const STOCKPORT = 4;
 
   function parsed(text: string): Letter {
-    const result = parseLetter(text, FILE);
-    if (!result.ok) throw result.error;
-    return result.value;
+    return letterFrom(text, FILE);
   }
 
   it("an average with no rate before it in its section is not read, as it may be another section's", () => {

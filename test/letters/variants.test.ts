@@ -13,7 +13,7 @@ import {
   WRITTEN_CATEGORIES,
   writeLetter,
 } from "../../testkit/letters.ts";
-import { asExpected } from "../support/records.ts";
+import { asExpected, letterFrom } from "../support/records.ts";
 
 /**
  * The real letters reach us in many shapes (DESIGN.md: "The letter"). Each test here takes the five bundled samples,
@@ -30,9 +30,7 @@ const WITH_STATISTICS = SAMPLES.filter((name) => name !== "bath-and-north-east-s
 const NBSP = "\u00a0";
 
 function parse(text: string, file = "variant.txt"): Letter {
-  const result = parseLetter(text, file);
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, file);
 }
 
 /** Everything the parser read from a letter; only `source` (file name, hash) depends on the exact bytes. */

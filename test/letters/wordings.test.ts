@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Letter, parseLetter } from "../../src/letters/index.ts";
+import type { Letter } from "../../src/letters/index.ts";
 import { type LetterSpec, writeLetter } from "../../testkit/letters.ts";
 import { kentIn } from "../fixtures/specs.ts";
+import { letterFrom } from "../support/records.ts";
 
 /**
  * The letters are read by meaning, not by one year's sentences: each case rewords one statement of a generated
@@ -10,9 +11,7 @@ import { kentIn } from "../fixtures/specs.ts";
  */
 
 function parsed(text: string): Letter {
-  const result = parseLetter(text, "reworded.txt");
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, "reworded.txt");
 }
 
 /** [what, year, text to find, its rewording, the figure's path, the value expected] */

@@ -13,16 +13,14 @@ import {
 } from "../../testkit/letters.ts";
 import { committeeReport, complaintsAnnualReport, pressRelease } from "../fixtures/documents.ts";
 import { PLAIN_LAYOUT as PLAIN, seftonIn as sefton } from "../fixtures/specs.ts";
-import { asExpected } from "../support/records.ts";
+import { asExpected, letterFrom } from "../support/records.ts";
 
 /** Every layout of 2019–2025 (LETTER-FORMATS.md): every figure right, or null with a warning; none wrong. */
 
 const AUTHORITIES = loadAuthorities().all;
 
 function parsed(text: string, file = "generated.txt"): Letter {
-  const result = parseLetter(text, file);
-  if (!result.ok) throw result.error;
-  return result.value;
+  return letterFrom(text, file);
 }
 
 /** Sefton's figures in the layout of `year`, written with `layout`. */

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -13,10 +12,9 @@ import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestPaths, readStore, StoreError, type StoreFs } from "../../src/store/index.ts";
+import { runBinary } from "../support/binary.ts";
 import { readdressed, SAMPLES, sampleFolder, tempDir } from "../support/tmp.ts";
 import { AS_ROOT, fullDisk, readOnlyFs } from "./faults.ts";
-
-const BIN = resolve("bin/ombuds.js");
 
 /** A store holding the five sample letters, in a folder of its own; and that folder of letters. */
 async function sampleStore(): Promise<{ store: string; folder: string; letters: string }> {
@@ -51,35 +49,7 @@ function readOnly(folder: string): {
   };
 }
 
-/** The real binary, with `preload` args before it; resolves on exit with what it said. */
-function run(
-  args: string[],
-  options: { env?: Record<string, string>; preload?: string[]; stdin?: string } = {},
-): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, [...(options.preload ?? []), BIN, ...args], {
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: "",
-      SLACK_APP_TOKEN: "",
-      SLACK_SIGNING_SECRET: "",
-      ...options.env,
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin?.end(options.stdin ?? "");
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((settle) =>
-    child.on("close", (code) => settle({ code, stdout, stderr })),
-  );
-  return { child, done };
-}
+const run = runBinary;
 
 const settledWithin = async <T>(promise: Promise<T>) => {
   const started = Date.now();

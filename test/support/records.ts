@@ -1,4 +1,4 @@
-import type { Letter } from "../../src/letters/index.ts";
+import { type Letter, type ParseOptions, parseLetter } from "../../src/letters/index.ts";
 
 /**
  * A parsed letter in the shape of the generator's `expectedRecord`: concerns by category in order, and the fields
@@ -11,4 +11,11 @@ export function asExpected(letter: Letter) {
     concerns: concerns.map((c) => c.category),
     warnings: [...new Set(warnings.map((w) => w.field))].sort(),
   };
+}
+
+/** The letter `parseLetter` reads from `input`, or the `ParseError` thrown: for tests whose input must parse. */
+export function letterFrom(input: string | Uint8Array, file: string, options?: ParseOptions): Letter {
+  const result = parseLetter(input, file, options);
+  if (!result.ok) throw result.error;
+  return result.value;
 }
