@@ -127,7 +127,7 @@ export function ambiguous(question: Question, holdings: Holdings): Answer {
     question.ambiguous.map((a) => `“${a.words}” could be ${listOr(a.candidates)}: say which.`),
   );
   // Each candidate by its full name is one council; those held come first, as they lead to an answer.
-  const held = (name: string) => holdings.letters.some((l) => l.authority.name === name);
+  const held = (name: string) => holdings.ofCouncil(name).length > 0;
   const candidates = question.ambiguous.flatMap((a) => a.candidates);
   result.suggestions.push(...[...candidates.filter(held), ...candidates.filter((c) => !held(c))].slice(0, 3));
   return result;
