@@ -3,8 +3,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Imports point one way (docs/layers.md): the surfaces (`cli`, `slack`) over `digest` over `answers` over `store` over
- * `letters` over `authorities`, with the base modules (`phrasing`, `config`, `log`, `root`) under everything and
+ * Imports point one way (docs/layers.md): the surfaces (`cli`, `slack`) over `digest` over `charts` over `answers` over
+ * `store` over `letters` over `authorities`, with the base modules (`phrasing`, `config`, `log`, `root`) under everything and
  * `main.ts` over everything, imported by nothing (`bot.ts`, the bot in Slack, only by `main.ts`). The surfaces never import each other, and nothing in `src/` or
  * `bench/` imports the tests. This reads every import in the sources (static, `export … from` and dynamic `import()`)
  * and fails naming each one that crosses a layer the wrong way.
@@ -19,13 +19,26 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   letters: ["authorities", "base"],
   store: ["letters", "authorities", "base"],
   answers: ["store", "letters", "authorities", "base"],
-  digest: ["answers", "store", "letters", "authorities", "base"],
-  cli: ["digest", "answers", "store", "letters", "authorities", "base"],
-  slack: ["digest", "answers", "store", "letters", "authorities", "base"],
-  bot: ["cli", "slack", "digest", "answers", "store", "letters", "authorities", "base"],
-  main: ["bot", "cli", "slack", "digest", "answers", "store", "letters", "authorities", "base"],
-  testkit: ["main", "cli", "slack", "digest", "answers", "store", "letters", "authorities", "base"],
-  bench: ["testkit", "main", "cli", "slack", "digest", "answers", "store", "letters", "authorities", "base"],
+  charts: ["answers", "store", "letters", "authorities", "base"],
+  digest: ["charts", "answers", "store", "letters", "authorities", "base"],
+  cli: ["digest", "charts", "answers", "store", "letters", "authorities", "base"],
+  slack: ["digest", "charts", "answers", "store", "letters", "authorities", "base"],
+  bot: ["cli", "slack", "digest", "charts", "answers", "store", "letters", "authorities", "base"],
+  main: ["bot", "cli", "slack", "digest", "charts", "answers", "store", "letters", "authorities", "base"],
+  testkit: ["main", "cli", "slack", "digest", "charts", "answers", "store", "letters", "authorities", "base"],
+  bench: [
+    "testkit",
+    "main",
+    "cli",
+    "slack",
+    "digest",
+    "charts",
+    "answers",
+    "store",
+    "letters",
+    "authorities",
+    "base",
+  ],
   test: [
     "testkit",
     "bench",
@@ -33,6 +46,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     "cli",
     "slack",
     "digest",
+    "charts",
     "answers",
     "store",
     "letters",
