@@ -3,18 +3,23 @@ import { loadAuthorities } from "./authorities/index.ts";
 import type { DigestSlack } from "./cli/digest.ts";
 import { renderFailure, renderKept } from "./cli/render.ts";
 import type { Config, SlackSettings } from "./config.ts";
+import { announceIngested, type PostAnnouncement } from "./digest/announce.ts";
 import type { PostDigest } from "./digest/run.ts";
 import { startScheduler } from "./digest/scheduler.ts";
+import { displayPath } from "./letters/read.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { postAnnouncement } from "./slack/announce.ts";
+import type { Answerer } from "./slack/answerer/answerer.ts";
 import { ingestInThread, startAnswererThread } from "./slack/answerer/thread.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { postDigest } from "./slack/digest.ts";
 import { BACKOFF, type BackoffTimings } from "./slack/reachability/backoff.ts";
 import { SlackRefused } from "./slack/reachability/refused.ts";
-import { signIn } from "./slack/reachability/sign-in.ts";
+import { type Identity, signIn } from "./slack/reachability/sign-in.ts";
 import { type Connection, keepConnected } from "./slack/reachability/socket.ts";
 import { createWatch } from "./slack/reachability/watch.ts";
 import { watching } from "./slack/reachability/watching.ts";
+import { type LetterWatch, WatchRefused, watchLetters } from "./store/watch.ts";
 
 /**
  * The exit code when Slack refuses a token (sysexits' EX_CONFIG): a service manager told not to restart on it
@@ -72,6 +77,43 @@ export async function startSlack(
   }
   if (identity === null) return 0;
 
+  // The folder is watched from before the start-up ingest, so that a letter written while the bot starts is not
+  // missed; what the watch reports waits until the bot is up (docs/watching.md).
+  const letters = watchFolder(config, logger);
+  try {
+    return await serve({
+      config,
+      settings,
+      options,
+      logger,
+      stderr,
+      timings,
+      refused,
+      watch,
+      identity,
+      letters,
+    });
+  } finally {
+    await letters?.watch.close();
+  }
+}
+
+/** What `startSlack` has when it has signed in to Slack: the rest of the bot's life is `serve`'s. */
+interface SignedIn {
+  config: Config;
+  settings: SlackSettings;
+  options: StartOptions;
+  logger: Logger;
+  stderr: { write(text: string): unknown };
+  timings: BackoffTimings;
+  refused: (error: SlackRefused) => number;
+  watch: ReturnType<typeof createWatch>;
+  identity: Identity;
+  letters: FolderWatch | null;
+}
+
+async function serve(signedIn: SignedIn): Promise<number> {
+  const { config, settings, options, logger, stderr, timings, refused, watch, identity, letters } = signedIn;
   // The letters live in the answering thread, and the start-up ingest has a thread of its own: this thread only
   // talks to Slack, so its heap stays small and an answer never holds up an ack (see src/slack/answerer/).
   const report = await ingestInThread(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
@@ -126,6 +168,15 @@ export async function startSlack(
     logger,
     now,
   });
+  await letters?.begin((files) =>
+    ingestWatched(files, {
+      storeFile: config.OMBUDS_DB,
+      answerer,
+      post: (channel, announcement) => postAnnouncement(slack.app.client, channel, announcement),
+      logger,
+      now,
+    }),
+  );
   logger.info(
     {
       mode: settings.mode,
@@ -133,6 +184,7 @@ export async function startSlack(
       letters: answerer.letters,
       ingested,
       store: config.OMBUDS_DB,
+      watching: letters ? config.OMBUDS_LETTERS : null,
     },
     "ombuds is running",
   );
@@ -148,8 +200,10 @@ export async function startSlack(
       options.signal?.removeEventListener("abort", onAbort);
       logger.info({ signal: reason }, "stopping");
       connection?.stop();
-      scheduler
-        .stop()
+      // The watch first: a batch under way finishes (its announcements posted) while Slack and the answering
+      // thread are still there.
+      Promise.resolve(letters?.watch.close())
+        .then(() => scheduler.stop())
         .then(() => slack.stop())
         .then(() => answerer.close())
         .catch((err: unknown) => logger.error({ err }, "error while stopping"))
@@ -167,6 +221,86 @@ export async function startSlack(
     });
   });
   return why ? refused(why) : 0;
+}
+
+/** The letters folder's watch, and how to begin handing its batches on, once there is something to hand them to. */
+interface FolderWatch {
+  watch: LetterWatch;
+  /** Hand every batch to `handle` from now on (what came meanwhile first); resolves once the watch is ready. */
+  begin(handle: (files: string[]) => Promise<void>): Promise<void>;
+}
+
+/** The letters folder, watched unless `OMBUDS_WATCH=off`; a folder that cannot be watched is logged, and not watched. */
+function watchFolder(config: Config, logger: Logger): FolderWatch | null {
+  if (config.OMBUDS_WATCH === "off") return null;
+  let handle: (files: string[]) => Promise<void> = async () => {};
+  let begun = () => {};
+  const watch = watchLetters(config.OMBUDS_LETTERS, (files) => handle(files), {
+    holdUntil: new Promise<void>((resolve) => {
+      begun = resolve;
+    }),
+    onError: (err) => logger.error({ err }, "watching the letters folder failed; it goes on watching"),
+  });
+  if (watch instanceof WatchRefused) {
+    logger.warn({ folder: watch.folder, reason: watch.reason }, "the letters folder is not watched");
+    return null;
+  }
+  return {
+    watch,
+    begin(handler) {
+      handle = handler;
+      begun();
+      return watch.ready;
+    },
+  };
+}
+
+interface WatchedDeps {
+  storeFile: string;
+  answerer: Pick<Answerer, "refresh">;
+  post: PostAnnouncement;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** At most this many of a batch's files are named in its log line; the rest are counted. */
+const NAMED_FILES = 20;
+
+/**
+ * A batch of letter files from the watch: ingested as `ombuds ingest` ingests them (the same function and lock, in a
+ * thread of its own, like the start-up ingest), logged, the answering thread told to read the store again, and each
+ * letter it added or updated announced in the channels watching its council.
+ */
+async function ingestWatched(files: string[], deps: WatchedDeps): Promise<void> {
+  const since = new Date();
+  const report = await ingestInThread(deps.storeFile, files);
+  const names = files.map((file) => displayPath(file));
+  deps.logger.info(
+    {
+      files: names.slice(0, NAMED_FILES),
+      ...(names.length > NAMED_FILES ? { moreFiles: names.length - NAMED_FILES } : {}),
+      added: report.added,
+      updated: report.updated,
+      failed: report.failed.length,
+      kept: report.kept.length,
+    },
+    "letter files changed in the folder: ingested",
+  );
+  for (const { file, field, reason } of report.failed)
+    deps.logger.warn({ file, field, reason }, "a letter file was not ingested");
+  for (const { file, id, reason } of report.kept)
+    deps.logger.warn({ file, letter: id, reason }, "a letter file was not stored");
+  if (report.added + report.updated === 0) return;
+  await deps.answerer.refresh();
+  // The place to add a chart in each announcement's thread: announceIngested's `afterPost`.
+  const announced = await announceIngested(
+    { storeFile: deps.storeFile, post: deps.post, logger: deps.logger, now: deps.now },
+    { files, since },
+  );
+  deps.logger.info(
+    { posted: announced.posted.length, failed: announced.failed.length },
+    "the batch's letters announced",
+  );
 }
 
 /** `ombuds digest --send`'s posts: through the Web API, as the bot posts them. */

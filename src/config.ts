@@ -19,6 +19,11 @@ export type LogLevel = z.infer<typeof LogLevel>;
 export const Config = z.object({
   OMBUDS_DB: z.string().min(1).default(resolve(ROOT, "data/db.json")),
   OMBUDS_LETTERS: z.string().min(1).default(resolve(ROOT, "data/letters")),
+  /**
+   * Whether the bot in Slack watches OMBUDS_LETTERS while it runs, ingesting and announcing letters as they arrive
+   * (docs/watching.md). Unset means on.
+   */
+  OMBUDS_WATCH: z.enum(["on", "off"]).optional(),
   LOG_LEVEL: LogLevel.default("info"),
   SLACK_MODE: z.enum(["socket", "http"]).default("socket"),
   SLACK_BOT_TOKEN: z

@@ -82,6 +82,28 @@ export const DigestRecord = z
 export type DigestRecord = z.infer<typeof DigestRecord>;
 
 /**
+ * One letter announced in one channel (docs/watching.md): claimed before it is posted, so no letter is announced twice
+ * in a channel, by one process or two, or after a restart. `key` is what the announcement says (the letter and the
+ * figures it shows): the letter is announced again there only when that changes. Only the latest per channel and
+ * letter is kept.
+ */
+export const AnnouncementRecord = z
+  .object({
+    letter: z.string().min(1),
+    channel: z.string().min(1),
+    key: z.string().min(1),
+    change: z.enum(["added", "updated"]),
+    claimedAt: z.iso.datetime(),
+    claimedBy: z.string().min(1),
+    status: z.enum(["claimed", "posted", "failed"]),
+    postedAt: z.iso.datetime().nullable(),
+    ts: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .strict();
+export type AnnouncementRecord = z.infer<typeof AnnouncementRecord>;
+
+/**
  * The store file of DESIGN.md. `letters` is sorted by id and never reshaped; other features add top-level keys.
  * Unknown top-level keys are kept, so an older ombuds never drops what a newer one added.
  */
@@ -93,6 +115,12 @@ export const StoreData = z.looseObject({
   digests: z.array(DigestRecord).default([]),
   /** The letter files ingested, by path (sorted): absent in a store written before there were any, which is fine. */
   files: z.array(FileRecord).default([]),
+  /**
+   * Letters announced in digest channels as they arrived while the bot ran. Optional rather than defaulted, so a
+   * store that never had one is read and written exactly as before (no migration step, no version): an older
+   * ombuds keeps the key as an unknown one.
+   */
+  announcements: z.array(AnnouncementRecord).optional(),
 });
 export type StoreData = z.infer<typeof StoreData>;
 
