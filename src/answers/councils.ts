@@ -201,3 +201,23 @@ export function nearestNames(word: string, index: AuthorityIndex, n: number): st
     .slice(0, n)
     .map(([name]) => name);
 }
+
+/**
+ * Councils for a name being typed (the digest modal's type-ahead): those with a name, short name or alias that
+ * starts with the text, then those with a word that does, then those that contain it, each group in alphabetical
+ * order; when nothing does, the nearest short names by edit distance ("Seftn" finds Sefton). At most `max`.
+ */
+export function councilsStartingWith(text: string, index: AuthorityIndex, max: number): Authority[] {
+  const key = nameKey(text);
+  if (!key) return [];
+  const rank = new Map<Authority, number>();
+  for (const { key: name, authority } of index.keys) {
+    const r = name.startsWith(key) ? 0 : name.includes(` ${key}`) ? 1 : name.includes(key) ? 2 : -1;
+    if (r >= 0 && r < (rank.get(authority) ?? 3)) rank.set(authority, r);
+  }
+  const found = [...rank]
+    .sort((a, b) => a[1] - b[1] || a[0].shortName.localeCompare(b[0].shortName))
+    .map(([authority]) => authority);
+  if (found.length > 0) return found.slice(0, max);
+  return nearestNames(text, index, Math.min(max, 5)).flatMap((name) => index.lookup(name).slice(0, 1));
+}

@@ -2,6 +2,7 @@ import { TZDate, tzOffset } from "@date-fns/tz";
 import { addHours, getDay, isEqual, max, min, subHours, subMinutes } from "date-fns";
 import { z } from "zod";
 import { isTimeZone } from "../store/schema.ts";
+import { weekly } from "./days.ts";
 
 /**
  * When a channel's weekly digest is due. Pure functions only: no clock, no I/O, no Slack.
@@ -30,16 +31,7 @@ import { isTimeZone } from "../store/schema.ts";
 
 // ── The schedule ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Day names indexed like date-fns `getDay`: 0 Sunday … 6 Saturday. */
-export const DAY_NAMES = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-] as const;
+export { DAY_NAMES } from "./days.ts";
 
 export const DEFAULT_DAY = 1;
 export const DEFAULT_TIME = "09:00";
@@ -68,7 +60,7 @@ export type Schedule = z.infer<typeof Schedule>;
 
 /** "Mondays at 09:00 (Europe/London)". */
 export function describeSchedule(schedule: Schedule): string {
-  return `${DAY_NAMES[schedule.day]}s at ${schedule.time} (${schedule.timeZone})`;
+  return weekly(schedule.day, schedule.time, schedule.timeZone);
 }
 
 // ── Wall clock → instant ────────────────────────────────────────────────────────────────────────────────────────

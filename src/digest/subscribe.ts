@@ -60,30 +60,61 @@ export async function subscribe(
     }
     councils = found.councils.map((c) => c.authority.name);
   }
-  const subscription: Subscription = {
+  return saveSubscription(storeFile, {
     channel: request.channel,
+    user: request.user,
     councils,
     day: day ?? DEFAULT_DAY,
     time: time ?? DEFAULT_TIME,
-    timeZone: DEFAULT_TIME_ZONE,
     quiet,
-    createdBy: request.user,
-    createdAt: request.now.toISOString(),
+    now: request.now,
+  });
+}
+
+/** A digest as chosen in the set-up modal: councils by their reference-list names (none: every council). */
+export interface DigestChoice {
+  channel: string;
+  user: string;
+  councils: string[];
+  day: number;
+  time: string;
+  quiet: boolean;
+  now: Date;
+}
+
+/**
+ * Store the channel's digest as chosen, whether typed (`subscribe`) or picked in the modal: one way to write it. A
+ * new digest is its saver's; a changed one keeps the person who set it up (an admin's edit does not take it over).
+ */
+export async function saveSubscription(storeFile: string, choice: DigestChoice): Promise<Outcome> {
+  const subscription: Subscription = {
+    channel: choice.channel,
+    councils: choice.councils,
+    day: choice.day,
+    time: choice.time,
+    timeZone: DEFAULT_TIME_ZONE,
+    quiet: choice.quiet,
+    createdBy: choice.user,
+    createdAt: choice.now.toISOString(),
     lastSlot: null,
     lastPostedAt: null,
     paused: null,
   };
   const replaced = await updateStore(storeFile, (data) => {
-    const old = data.subscriptions.find((s) => s.channel === request.channel);
-    // What was posted stays posted: "what is new" still counts from the last digest this channel had.
-    if (old) subscription.lastPostedAt = old.lastPostedAt;
-    data.subscriptions = [...data.subscriptions.filter((s) => s.channel !== request.channel), subscription];
+    const old = data.subscriptions.find((s) => s.channel === choice.channel);
+    if (old) {
+      // What was posted stays posted: "what is new" still counts from the last digest this channel had.
+      subscription.lastPostedAt = old.lastPostedAt;
+      subscription.createdBy = old.createdBy;
+      subscription.createdAt = old.createdAt;
+    }
+    data.subscriptions = [...data.subscriptions.filter((s) => s.channel !== choice.channel), subscription];
     return { changed: true, result: Boolean(old) };
   });
   return {
     ok: true,
     subscription,
-    message: `${replaced ? "Updated" : "Subscribed"}. ${describe(subscription, request.now)}`,
+    message: `${replaced ? "Updated" : "Subscribed"}. ${describe(subscription, choice.now)}`,
   };
 }
 

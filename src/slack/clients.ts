@@ -12,3 +12,8 @@ export interface ChatClient {
 export interface ViewsClient {
   views: Pick<WebClient["views"], "publish">;
 }
+
+/** Opens a modal (the digest's set-up) where a command was typed or a button clicked. */
+export interface ModalClient {
+  views: Pick<WebClient["views"], "open">;
+}

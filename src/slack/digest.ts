@@ -143,7 +143,10 @@ export function digestDeps(deps: SlackDeps, client: UsersClient): DigestDeps {
 }
 
 /** May `user` change the conversation's digest? The workspace role is asked of Slack only when it decides. */
-async function permission(deps: DigestDeps, request: DigestRequest): Promise<DigestPermission> {
+export async function digestPermission(
+  deps: DigestDeps,
+  request: Pick<DigestRequest, "channel" | "user">,
+): Promise<DigestPermission> {
   const subscription = (await readStore(deps.storeFile)).data.subscriptions.find(
     (s) => s.channel === request.channel,
   );
@@ -192,7 +195,7 @@ export async function digestVerb(
   const say = (text: string) => surface.reply({ text: clip(text, MAX_REPLY) });
   const now = deps.now();
   if (verb === "on" || verb === "off" || verb === "now") {
-    const allowed = await permission(deps, request);
+    const allowed = await digestPermission(deps, request);
     if (!allowed.allowed) {
       await surface.reply({ text: refusal(allowed.setUpBy, allowed.reason === "unknown") });
       return;

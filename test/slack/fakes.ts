@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import type { KnownBlock } from "@slack/types";
-import type { ChatPostMessageArguments, ViewsPublishArguments } from "@slack/web-api";
+import type { ChatPostMessageArguments, ViewsOpenArguments, ViewsPublishArguments } from "@slack/web-api";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { Digest } from "../../src/digest/compose.ts";
 import type { Answerer, HomeView, ResponseTarget } from "../../src/slack/answerer/answerer.ts";
-import type { ChatClient, ViewsClient } from "../../src/slack/clients.ts";
+import type { ChatClient, ModalClient, ViewsClient } from "../../src/slack/clients.ts";
 import type { SlackDeps } from "../../src/slack/dependencies.ts";
 import type { UsersClient } from "../../src/slack/digest.ts";
 import type { Message } from "../../src/slack/render/index.ts";
@@ -30,9 +30,12 @@ export function platformError(error: string): Error {
 /** A `chat.postMessage` call's arguments, read as plain fields (the Web API's type is a union of shapes). */
 export type Posted = Record<string, unknown>;
 
-export interface FakeClient extends ChatClient, ViewsClient, UsersClient {
+export interface FakeClient extends ChatClient, UsersClient {
+  views: ViewsClient["views"] & ModalClient["views"];
   posted: Posted[];
   published: ViewsPublishArguments[];
+  /** The modals `views.open` was asked to open, in order. */
+  opened: ViewsOpenArguments[];
   /** The users `users.info` was asked about, in order. */
   usersAsked: string[];
 }
@@ -50,10 +53,12 @@ export function fakeClient(
 ) {
   const posted: Posted[] = [];
   const published: ViewsPublishArguments[] = [];
+  const opened: ViewsOpenArguments[] = [];
   const usersAsked: string[] = [];
   const client: FakeClient = {
     posted,
     published,
+    opened,
     usersAsked,
     users: {
       info: async (args) => {
@@ -78,6 +83,10 @@ export function fakeClient(
     views: {
       publish: async (args) => {
         published.push(args);
+        return { ok: true };
+      },
+      open: async (args) => {
+        opened.push(args);
         return { ok: true };
       },
     },

@@ -14,11 +14,13 @@ import { shownTexts } from "../../src/slack/render/index.ts";
 const MARKUP = /<(?:!|@|#|https?:|mailto:)[^>]*>/gi;
 
 /**
- * The markup the app writes itself, each a mention of a user by id: who shared an answer ("Shared by <@U…>"), and
- * who set a channel's digest up ("…digest was set up by <@U…>; only they…"). They are taken out before a text is
+ * The markup the app writes itself, each a mention by id: who shared an answer ("Shared by <@U…>"), who set a
+ * channel's digest up ("…digest was set up by <@U…>; only they…"), and the channel of a digest on App Home
+ * ("<#C…>: Weekly digest for…") and in its set-up modal ("The digest for <#C…>."). They are taken out before a text is
  * scanned, so anything else that reads as markup is still found.
  */
-const OWN_MENTIONS = /^Shared by <@[UW][A-Z0-9]+>$|(?<=digest was set up by )<@[UW][A-Z0-9]+>(?=;)/g;
+const OWN_MENTIONS =
+  /^Shared by <@[UW][A-Z0-9]+>$|(?<=digest was set up by )<@[UW][A-Z0-9]+>(?=;)|^<#[CG][A-Z0-9]+>(?=: )|(?<=^The digest for )<#[CG][A-Z0-9]+>(?=\.$)/g;
 const withoutOwnMentions = (text: string) => text.replace(OWN_MENTIONS, "");
 
 /**

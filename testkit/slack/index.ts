@@ -25,6 +25,7 @@ export {
   BOT_ID,
   BOT_USER_ID,
   blockAction,
+  blockSuggestion,
   CHANNEL_ID,
   DM_CHANNEL_ID,
   directMessage,
@@ -42,6 +43,8 @@ export {
   USER_ID,
   urlVerification,
   VERIFICATION_TOKEN,
+  type ViewSubmissionOptions,
+  viewSubmission,
 } from "./payloads.ts";
 export {
   nowSeconds,

@@ -294,3 +294,78 @@ export function blockAction(options: BlockActionOptions): SlackRequest {
     envelopeType: "interactive",
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Modals and selects
+
+export interface ViewSubmissionOptions {
+  callback_id: string;
+  /** The modal's answers, keyed by block id then action id, as Slack sends them. */
+  values: Record<string, Record<string, Record<string, unknown>>>;
+  private_metadata?: string;
+  user?: string;
+  /** What a conversations_select with `response_url_enabled` gives: one URL per such input. */
+  response_urls?: { block_id: string; action_id: string; channel_id: string; response_url: string }[];
+}
+
+/** A modal's submit (`view_submission`), sent as the form field `payload=<json>`; Slack waits for the ack's body. */
+export function viewSubmission(options: ViewSubmissionOptions): SlackRequest {
+  const user = options.user ?? USER_ID;
+  const payload: Record<string, unknown> = {
+    type: "view_submission",
+    team: { id: TEAM_ID, domain: TEAM_DOMAIN },
+    user: { id: user, username: "officer", name: "officer", team_id: TEAM_ID },
+    api_app_id: APP_ID,
+    token: VERIFICATION_TOKEN,
+    trigger_id: triggerId(),
+    view: {
+      id: "VMODAL1",
+      team_id: TEAM_ID,
+      type: "modal",
+      callback_id: options.callback_id,
+      private_metadata: options.private_metadata ?? "",
+      state: { values: options.values },
+      hash: "1700000000.abcdef",
+      app_id: APP_ID,
+      bot_id: BOT_ID,
+    },
+    response_urls: options.response_urls ?? [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return {
+    body: form({ payload: JSON.stringify(payload) }),
+    contentType: "application/x-www-form-urlencoded",
+    payload,
+    envelopeType: "interactive",
+  };
+}
+
+/** A select asking for its options as someone types (`block_suggestion`); the ack's body carries them. */
+export function blockSuggestion(options: {
+  action_id: string;
+  block_id: string;
+  value: string;
+  user?: string;
+}): SlackRequest {
+  const payload: Record<string, unknown> = {
+    type: "block_suggestion",
+    user: { id: options.user ?? USER_ID, username: "officer", name: "officer", team_id: TEAM_ID },
+    container: { type: "view", view_id: "VMODAL1" },
+    api_app_id: APP_ID,
+    token: VERIFICATION_TOKEN,
+    action_id: options.action_id,
+    block_id: options.block_id,
+    value: options.value,
+    team: { id: TEAM_ID, domain: TEAM_DOMAIN },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: "VMODAL1", type: "modal", callback_id: "digest_setup", state: { values: {} } },
+  };
+  return {
+    body: form({ payload: JSON.stringify(payload) }),
+    contentType: "application/x-www-form-urlencoded",
+    payload,
+    envelopeType: "interactive",
+  };
+}

@@ -2,6 +2,7 @@ import { ask, EXAMPLES, latestWithConcerns } from "../../answers/index.ts";
 import type { OpenStore } from "../../answers/open-store.ts";
 import type { AuthorityIndex } from "../../authorities/index.ts";
 import { type Digest, digestFor } from "../../digest/compose.ts";
+import { digestInWords } from "../../digest/days.ts";
 import type { Subscription } from "../../store/schema.ts";
 import { answerMessage, homeView, type Message, withoutShareButton } from "../render/index.ts";
 import { postJson } from "./post.ts";
@@ -41,8 +42,11 @@ export interface Answerer {
    * `question` only if it is no longer kept), then remove the private copy. Rejects if the post fails.
    */
   share(id: string | undefined, question: string, target: ResponseTarget): Promise<void>;
-  /** The App Home tab: what is held, the councils with concerns, how to ask. */
-  home(): Promise<HomeView>;
+  /**
+   * The App Home tab for `user`: what is held, the workspace's digests (with the user's own DM digest), the
+   * councils with concerns, how to ask. The store is read again first if it changed (a digest saved elsewhere).
+   */
+  home(user?: string): Promise<HomeView>;
   /**
    * A channel's digest as of `now`: for `subscription` when given (the scheduler's claimed copy), else for the
    * channel's subscription in the store (none: every council, as a preview for a channel that has not subscribed).
@@ -93,7 +97,8 @@ export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): An
       // Shared, the private copy is only a duplicate: it goes (after the post, so a failed share loses nothing).
       await post(target, { delete_original: true }, "removing the private copy");
     },
-    async home() {
+    async home(user) {
+      await store.refresh();
       const holdings = store.holdings();
       return homeView({
         letters: holdings.letters.length,
@@ -106,6 +111,10 @@ export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): An
           summaries: l.concerns.filter((c) => c.tone === "concern").map((c) => c.summary),
         })),
         examples: EXAMPLES,
+        digests: store
+          .subscriptions()
+          .filter((s) => !s.channel.startsWith("D") || s.createdBy === user)
+          .map((s) => ({ channel: s.channel, description: digestInWords(s) })),
         notes: store
           .subscriptions()
           .filter((s) => s.paused)

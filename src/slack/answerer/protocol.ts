@@ -9,7 +9,7 @@ export type Call =
   | { kind: "answer"; question: string; share: boolean; now: Date }
   | { kind: "respond"; question: string; target: ResponseTarget }
   | { kind: "share"; shown: string | undefined; question: string; target: ResponseTarget }
-  | { kind: "home" }
+  | { kind: "home"; user?: string }
   | { kind: "digest"; channel: string; now: Date; subscription?: Subscription }
   | { kind: "subscriptions" }
   | { kind: "refresh" };

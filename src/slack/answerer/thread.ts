@@ -161,7 +161,7 @@ export async function startAnswererThread(
     answer: (question, { share, now }) => call({ kind: "answer", question, share, now }),
     respond: (question, target) => call({ kind: "respond", question, target }),
     share: (shown, question, target) => call({ kind: "share", shown, question, target }),
-    home: () => call({ kind: "home" }),
+    home: (user) => call({ kind: "home", user }),
     digest: (channel, now, subscription) =>
       call({ kind: "digest", channel, now, ...(subscription ? { subscription } : {}) }),
     subscriptions: () => call({ kind: "subscriptions" }),

@@ -21,7 +21,7 @@ function run(answerer: Answerer, call: Call): Promise<unknown> {
     case "share":
       return answerer.share(call.shown, call.question, call.target);
     case "home":
-      return answerer.home();
+      return answerer.home(call.user);
     case "digest":
       return answerer.digest(call.channel, call.now, call.subscription);
     case "subscriptions":

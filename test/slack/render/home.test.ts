@@ -161,3 +161,67 @@ describe("the App Home tab", () => {
     expect(said).toMatch(/…and \d+ more notes/);
   });
 });
+
+describe("the App Home tab's weekly digests", () => {
+  const digest = (channel: string, councils = "Bury") => ({
+    channel,
+    description: `Weekly digest for ${councils}, Mondays at 09:00 (Europe/London).`,
+  });
+
+  it("lists each digest by its channel with Edit and Stop, and a button to set one up", () => {
+    const view = homeView({
+      ...SAMPLES,
+      digests: [digest("C0GENERAL"), digest("D0OFFICER", "all councils")],
+    });
+    expectViewSafe(view);
+    const said = shown(view.blocks);
+    expect(said).toContain("<#C0GENERAL>: Weekly digest for Bury, Mondays at 09:00 (Europe/London).");
+    // A DM has no channel to mention: it is the person's own.
+    expect(said).toContain("Our direct messages: Weekly digest for all councils");
+    const buttons = view.blocks.flatMap((b) =>
+      "elements" in b && b.type === "actions"
+        ? (b.elements as { action_id?: string; value?: string; confirm?: unknown }[])
+        : [],
+    );
+    expect(buttons.map((e) => [e.action_id, (e as { value?: string }).value])).toEqual(
+      expect.arrayContaining([
+        ["digest_edit", "C0GENERAL"],
+        ["digest_stop", "C0GENERAL"],
+        ["digest_edit", "D0OFFICER"],
+        ["digest_add", undefined],
+      ]),
+    );
+    // Stop asks first.
+    expect(buttons.find((e) => e.action_id === "digest_stop")).toHaveProperty(
+      "confirm.confirm.text",
+      "Stop it",
+    );
+  });
+
+  it("escapes a digest's words and shows a channel only from a channel id", () => {
+    const view = homeView({
+      ...SAMPLES,
+      digests: [digest("C0GENERAL", "<!channel> & co"), digest("<!here>")],
+    });
+    expectViewSafe(view);
+    const said = shown(view.blocks);
+    expect(said).toContain("Weekly digest for &lt;!channel&gt; &amp; co");
+    expect(said).not.toContain("<!here>");
+  });
+
+  it("says when there is none, and keeps within 100 blocks with 300 digests and 1,000 councils' concerns", () => {
+    expect(shown(homeView(SAMPLES).blocks)).toContain("No channel has a weekly digest yet.");
+    const view = homeView({
+      ...SAMPLES,
+      digests: Array.from({ length: 300 }, (_, i) => digest(`C${String(i).padStart(6, "0")}`)),
+      withConcerns: Array.from({ length: 1000 }, (_, i) => ({
+        shortName: `Council ${i}`,
+        year: 2020,
+        summaries: ["Late"],
+      })),
+      notes: Array.from({ length: 50 }, (_, i) => `Note ${i}`),
+    });
+    expectViewSafe(view);
+    expect(shown(view.blocks)).toContain("…and 290 more digests");
+  });
+});

@@ -1,4 +1,4 @@
-import type { ChatClient } from "../../clients.ts";
+import type { ChatClient, ModalClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
 import {
   type DigestSurface,
@@ -8,11 +8,15 @@ import {
   postDigest,
   type UsersClient,
 } from "../../digest.ts";
+import { openDigestModal } from "../../digest-modal.ts";
 import { guarded } from "../../guarded.ts";
 import type { CommandArgs } from "./ombuds.ts";
 
-/** The client posts `now`'s digest and reads the user's workspace role (who may change the digest). */
-export type DigestCommandArgs = CommandArgs & { client: ChatClient & UsersClient };
+/**
+ * The client posts `now`'s digest, reads the user's workspace role (who may change the digest) and opens the
+ * set-up modal.
+ */
+export type DigestCommandArgs = CommandArgs & { client: ChatClient & UsersClient & ModalClient };
 
 /**
  * `/ombuds digest …`: the channel's weekly digest, managed as in a mention or a DM. Any other `/ombuds` text is a
@@ -23,16 +27,41 @@ export function digestCommand(deps: SlackDeps) {
     const words = digestWords(command.text ?? "");
     if (words === null) return;
     await ack();
+    const where = {
+      listener: "command",
+      command: "digest",
+      user: command.user_id,
+      channel: command.channel_id,
+    };
+    const apologise = (message: { text: string }) => respond({ response_type: "ephemeral", ...message });
+    const triggerId = command.trigger_id;
+    if (words.length === 0 && triggerId) {
+      // Nothing after "digest": the set-up modal, for this channel (a DM's digest is the DM's own).
+      const inDm = command.channel_id.startsWith("D");
+      await guarded(
+        deps,
+        where,
+        () =>
+          openDigestModal(deps, client, {
+            triggerId,
+            user: command.user_id,
+            from: "command",
+            ...(inDm ? { channel: command.channel_id } : { initialChannel: command.channel_id }),
+          }),
+        apologise,
+      );
+      return;
+    }
     await guarded(
       deps,
-      { listener: "command", command: "digest", user: command.user_id, channel: command.channel_id },
+      where,
       () =>
         digestVerb(
           digestDeps(deps, client),
           { words, channel: command.channel_id, user: command.user_id },
           slashSurface(client, command.channel_id, respond),
         ),
-      (message) => respond({ response_type: "ephemeral", ...message }),
+      apologise,
     );
   };
 }

@@ -4,7 +4,8 @@ import { digestWords } from "../../digest.ts";
 import { guarded } from "../../guarded.ts";
 
 export interface CommandArgs {
-  command: Pick<SlashCommand, "text" | "user_id" | "channel_id" | "response_url">;
+  command: Pick<SlashCommand, "text" | "user_id" | "channel_id" | "response_url"> &
+    Partial<Pick<SlashCommand, "trigger_id">>;
   ack: () => Promise<void>;
   respond: (message: RespondArguments) => Promise<unknown>;
 }

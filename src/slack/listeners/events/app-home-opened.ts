@@ -18,7 +18,10 @@ export function appHomeOpened(deps: SlackDeps) {
       deps,
       { listener: "home", user: event.user },
       async () => {
-        await client.views.publish({ user_id: event.user, view: await deps.answerer.home() });
+        await client.views.publish({
+          user_id: event.user,
+          view: await deps.answerer.home(event.user),
+        });
       },
       async () => {},
     );
