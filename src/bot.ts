@@ -1,9 +1,10 @@
 import { WebClient } from "@slack/web-api";
 import { loadAuthorities } from "./authorities/index.ts";
+import type { Chart } from "./charts/index.ts";
 import type { DigestSlack } from "./cli/digest.ts";
 import { renderFailure, renderKept } from "./cli/render.ts";
 import type { Config, SlackSettings } from "./config.ts";
-import { announceIngested, type PostAnnouncement } from "./digest/announce.ts";
+import { announceIngested, type LetterAnnouncement, type PostAnnouncement } from "./digest/announce.ts";
 import type { PostDigest } from "./digest/run.ts";
 import { startScheduler } from "./digest/scheduler.ts";
 import { displayPath } from "./letters/read.ts";
@@ -12,6 +13,7 @@ import { postAnnouncement } from "./slack/announce.ts";
 import type { Answerer } from "./slack/answerer/answerer.ts";
 import { ingestInThread, startAnswererThread } from "./slack/answerer/thread.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { type FilesClient, uploadChart } from "./slack/chart.ts";
 import { postDigest } from "./slack/digest.ts";
 import { BACKOFF, type BackoffTimings } from "./slack/reachability/backoff.ts";
 import { SlackRefused } from "./slack/reachability/refused.ts";
@@ -164,7 +166,7 @@ async function serve(signedIn: SignedIn): Promise<number> {
     store: answerer,
     storeFile: config.OMBUDS_DB,
     compose: (subscription, at) => answerer.digest(subscription.channel, at, subscription),
-    post: (channel, digest) => postDigest(slack.app.client, channel, digest),
+    post: (channel, digest) => postDigest(slack.app.client, channel, digest, logger),
     logger,
     now,
   });
@@ -173,6 +175,7 @@ async function serve(signedIn: SignedIn): Promise<number> {
       storeFile: config.OMBUDS_DB,
       answerer,
       post: (channel, announcement) => postAnnouncement(slack.app.client, channel, announcement),
+      files: slack.app.client,
       logger,
       now,
     }),
@@ -257,8 +260,10 @@ function watchFolder(config: Config, logger: Logger): FolderWatch | null {
 
 interface WatchedDeps {
   storeFile: string;
-  answerer: Pick<Answerer, "refresh">;
+  answerer: Pick<Answerer, "refresh" | "answer">;
   post: PostAnnouncement;
+  /** Uploads each announcement's chart into its thread. */
+  files?: FilesClient;
   logger: Logger;
   now: () => Date;
 }
@@ -292,9 +297,34 @@ async function ingestWatched(files: string[], deps: WatchedDeps): Promise<void> 
     deps.logger.warn({ file, letter: id, reason }, "a letter file was not stored");
   if (report.added + report.updated === 0) return;
   await deps.answerer.refresh();
-  // The place to add a chart in each announcement's thread: announceIngested's `afterPost`.
+  // Each announcement's chart is the letter's own, as asking about it gives ("Sefton 2025"): drawn once a letter.
+  const charts = new Map<string, Promise<Chart | undefined>>();
+  const chartOf = (announcement: LetterAnnouncement) => {
+    let chart = charts.get(announcement.letter);
+    if (!chart) {
+      chart = deps.answerer
+        .answer(`${announcement.shortName} ${announcement.year}`, { share: false, now: deps.now() })
+        .then((message) => message.chart);
+      charts.set(announcement.letter, chart);
+    }
+    return chart;
+  };
+  const filesClient = deps.files;
   const announced = await announceIngested(
-    { storeFile: deps.storeFile, post: deps.post, logger: deps.logger, now: deps.now },
+    {
+      storeFile: deps.storeFile,
+      post: deps.post,
+      logger: deps.logger,
+      now: deps.now,
+      ...(filesClient
+        ? {
+            afterPost: async ({ channel, ts, announcement }) => {
+              const chart = await chartOf(announcement);
+              if (chart) await uploadChart(filesClient, chart, { channel, thread: ts }, deps.logger);
+            },
+          }
+        : {}),
+    },
     { files, since },
   );
   deps.logger.info(
@@ -306,5 +336,7 @@ async function ingestWatched(files: string[], deps: WatchedDeps): Promise<void> 
 /** `ombuds digest --send`'s posts: through the Web API, as the bot posts them. */
 export function slackDigestPoster(slack: DigestSlack): PostDigest {
   const client = new WebClient(slack.botToken, slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {});
-  return (channel, digest) => postDigest(client, channel, digest);
+  // A chart that cannot be uploaded is said on stderr, as the run's own problems are; the digest stands.
+  const logger = createLogger("warn");
+  return (channel, digest) => postDigest(client, channel, digest, logger);
 }

@@ -75,8 +75,14 @@ export function createProgram(top: TopLevel, io: Io, exit: { code: number }): Co
       'a council or a question, e.g. Sefton or "how does Bury compare with similar councils?"',
     )
     .option("--json", "print the Answer object as JSON")
-    .action(async (words: string[], options: { json?: boolean }) => {
-      exit.code = await runAsk(words.join(" "), config().OMBUDS_DB, { json: Boolean(options.json) }, io);
+    .option("--chart <file>", "also write the answer's chart as a PNG, the picture the Slack app posts")
+    .action(async (words: string[], options: { json?: boolean; chart?: string }) => {
+      exit.code = await runAsk(
+        words.join(" "),
+        config().OMBUDS_DB,
+        { json: Boolean(options.json), ...(options.chart !== undefined ? { chart: options.chart } : {}) },
+        io,
+      );
     });
 
   cli

@@ -1,30 +1,46 @@
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { chartOfTheWeek } from "../digest/chart.ts";
 import type { Digest } from "../digest/compose.ts";
 import { type AdminFlags, type DigestPermission, mayChangeDigest } from "../digest/permission.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import type { Logger } from "../log.ts";
 import { readStore } from "../store/store.ts";
 import type { Answerer } from "./answerer/answerer.ts";
+import { type FilesClient, uploadChart } from "./chart.ts";
 import type { ChatClient } from "./clients.ts";
 import type { SlackDeps } from "./dependencies.ts";
 import { slackFailure } from "./errors.ts";
 import { clip, digestMessage, escape as escapeText } from "./render/index.ts";
 
-/** Post a digest to a channel; rejects with a `PostFailure`, the digest run's reading of what went wrong. */
+/**
+ * Post a digest to a channel, and its chart of the week in the digest's thread when the client can upload files;
+ * rejects with a `PostFailure`, the digest run's reading of what went wrong. The digest is posted once its words are
+ * (a chart that cannot be uploaded is logged, and the post stands).
+ */
 export async function postDigest(
-  client: ChatClient,
+  client: ChatClient & Partial<FilesClient>,
   channel: string,
   digest: Digest,
+  logger?: Pick<Logger, "warn">,
 ): Promise<{ ts: string }> {
   const message = digestMessage(digest);
+  let ts: string;
   try {
     const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-    return { ts: String(result.ts ?? "") };
+    ts = String(result.ts ?? "");
   } catch (error) {
     throw slackFailure(error);
   }
+  const chart = chartOfTheWeek(digest);
+  if (chart && canUpload(client) && logger) {
+    await uploadChart(client, chart, ts ? { channel, thread: ts } : { channel }, logger);
+  }
+  return { ts };
 }
+
+// The client itself, not its `files` taken apart: the Web API's methods are bound to their client.
+const canUpload = (client: Partial<FilesClient>): client is FilesClient => client.files !== undefined;
 
 /** A reply to the person who typed the command: a sentence, or a whole message (the digest, for `preview`). */
 export interface DigestReply {

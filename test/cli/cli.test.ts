@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import type { Digest } from "../../src/digest/compose.ts";
 import { parseLetter } from "../../src/letters/parse.ts";
@@ -222,6 +223,37 @@ describe("ombuds ask", () => {
       kind: "unknown_council",
       question: { unknown: [{ words: "Atlantis" }] },
     });
+  });
+});
+
+describe("ombuds ask --chart", () => {
+  it("writes the answer's chart as a PNG, the picture the Slack app posts, and says so on stderr", async () => {
+    const dir = tempDir();
+    const env = { OMBUDS_DB: join(dir, "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const out = join(dir, "sefton.png");
+    const { code, stdout, stderr } = await ombuds(["ask", "Sefton", "--json", "--chart", out], env);
+    expect(code).toBe(0);
+    // stdout stays the Answer alone, for a script to read.
+    expect(JSON.parse(stdout)).toMatchObject({ kind: "summary" });
+    const png = PNG.sync.read(readFileSync(out));
+    expect(png.width).toBe(1600);
+    expect(stderr.startsWith(`Chart written to ${out} (1600×`)).toBe(true);
+    expect(stderr).toContain("px): Bar chart: Sefton 2020");
+    expect(stderr).toContain("Upheld 81% (average 67%)");
+  });
+
+  it("an answer with nothing to draw writes nothing and exits 1, naming the option", async () => {
+    const dir = tempDir();
+    const env = { OMBUDS_DB: join(dir, "db.json") };
+    await ombuds(["ingest", SAMPLES], env);
+    const out = join(dir, "help.png");
+    const { code, stderr } = await ombuds(["ask", "help", "--chart", out], env);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `ombuds: --chart: this answer has no figures to draw; nothing was written to ${out}\n`,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
 

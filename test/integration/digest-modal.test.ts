@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readStore } from "../../src/store/store.ts";
 import {
@@ -13,7 +16,6 @@ import {
   USER_ID,
   viewSubmission,
 } from "../../testkit/slack/index.ts";
-import { tempDir } from "../support/tmp.ts";
 import { capturedProblems, type Running, SECRET, startOmbuds } from "./app.ts";
 
 const SEFTON = "Sefton Metropolitan Borough Council";
@@ -70,7 +72,8 @@ describe("the digest set up in a modal, and listed on App Home with Edit and Sto
 
   beforeAll(async () => {
     slack = await startSlack();
-    dir = tempDir();
+    // Not tempDir(): that is removed after each test, and this store lives through them all.
+    dir = mkdtempSync(join(tmpdir(), "ombuds-digest-modal-"));
     ombuds = await startOmbuds(slack, "http", dir);
     endpoint = `http://127.0.0.1:${ombuds.port}/slack/events`;
     slack.answer("users.info", ({ args }) => ({
@@ -83,6 +86,7 @@ describe("the digest set up in a modal, and listed on App Home with Edit and Sto
   afterAll(async () => {
     await ombuds?.stop();
     await slack?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("/ombuds digest with nothing after it opens the set-up modal for the channel it was typed in", async () => {

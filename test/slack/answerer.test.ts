@@ -55,16 +55,22 @@ describe("the answering thread", () => {
   });
 
   it("posts an answer to a response URL itself: ephemeral with the share button, or shared with who shared it", async () => {
-    await thread.respond("Sefton", {
+    const { chart } = await thread.respond("Sefton", {
       responseUrl: slack.responseUrl("ask"),
       responseType: "ephemeral",
       share: true,
       now: NOW,
     });
     const asked = (await slack.waitForResponse("ask")).body as Message & { response_type: string };
-    const expected = withoutShownId(await local.answer("Sefton", { share: true, now: NOW }));
+    const { chart: expectedChart, ...expected } = withoutShownId(
+      await local.answer("Sefton", { share: true, now: NOW }),
+    );
     expect(asked.response_type).toBe("ephemeral");
     expect(withoutShownId({ text: asked.text, blocks: asked.blocks })).toEqual(expected);
+    // The chart is not posted (a response URL takes no file): it comes back, for the app to upload where it can.
+    expect(asked).not.toHaveProperty("chart");
+    expect(chart).toEqual(expectedChart);
+    expect(chart?.kind).toBe("rates");
 
     await thread.respond("Sefton", {
       responseUrl: slack.responseUrl("shared"),

@@ -1,9 +1,15 @@
 import { join } from "node:path";
 import type { KnownBlock } from "@slack/types";
-import type { ChatPostMessageArguments, ViewsOpenArguments, ViewsPublishArguments } from "@slack/web-api";
+import type {
+  ChatPostMessageArguments,
+  FilesUploadV2Arguments,
+  ViewsOpenArguments,
+  ViewsPublishArguments,
+} from "@slack/web-api";
 import { loadAuthorities } from "../../src/authorities/index.ts";
 import type { Digest } from "../../src/digest/compose.ts";
 import type { Answerer, HomeView, ResponseTarget } from "../../src/slack/answerer/answerer.ts";
+import type { FilesClient } from "../../src/slack/chart.ts";
 import type { ChatClient, ModalClient, ViewsClient } from "../../src/slack/clients.ts";
 import type { SlackDeps } from "../../src/slack/dependencies.ts";
 import type { UsersClient } from "../../src/slack/digest.ts";
@@ -30,12 +36,14 @@ export function platformError(error: string): Error {
 /** A `chat.postMessage` call's arguments, read as plain fields (the Web API's type is a union of shapes). */
 export type Posted = Record<string, unknown>;
 
-export interface FakeClient extends ChatClient, UsersClient {
+export interface FakeClient extends ChatClient, UsersClient, FilesClient {
   views: ViewsClient["views"] & ModalClient["views"];
   posted: Posted[];
   published: ViewsPublishArguments[];
   /** The modals `views.open` was asked to open, in order. */
   opened: ViewsOpenArguments[];
+  /** The files `files.uploadV2` was asked to upload, in order. */
+  uploaded: FilesUploadV2Arguments[];
   /** The users `users.info` was asked about, in order. */
   usersAsked: string[];
 }
@@ -54,11 +62,19 @@ export function fakeClient(
   const posted: Posted[] = [];
   const published: ViewsPublishArguments[] = [];
   const opened: ViewsOpenArguments[] = [];
+  const uploaded: FilesUploadV2Arguments[] = [];
   const usersAsked: string[] = [];
   const client: FakeClient = {
     posted,
     published,
     opened,
+    uploaded,
+    files: {
+      uploadV2: async (args) => {
+        uploaded.push(args);
+        return { ok: true, files: [] };
+      },
+    },
     usersAsked,
     users: {
       info: async (args) => {
@@ -138,9 +154,11 @@ export function fakeAnswerer(overrides: Partial<Answerer> = {}): FakeAnswerer {
     },
     respond: async (question, target) => {
       answerer.responded.push({ question, target });
+      return {};
     },
     share: async (id, question, target) => {
       answerer.shared.push({ id, question, target });
+      return {};
     },
     home: async () => HOME,
     digest: async (channel) => {

@@ -43,7 +43,15 @@ export interface ResponseUrlPost {
   at: number;
 }
 
-export type Recorded = ApiCall | ResponseUrlPost;
+/** The bytes of a file posted to an upload URL that `files.getUploadURLExternal` gave out. */
+export interface FileUpload {
+  kind: "upload";
+  fileId: string;
+  bytes: Buffer;
+  at: number;
+}
+
+export type Recorded = ApiCall | ResponseUrlPost | FileUpload;
 
 /** Answered HTTP 200 `{ ok: false, error, ...rest }`, as Slack reports a method's errors. */
 export interface PlatformFailure {
@@ -86,6 +94,8 @@ export interface FakeSlack {
   calls(method?: string): ApiCall[];
   /** Every post to a response URL, oldest first; only those to `id` if given. */
   responses(id?: string): ResponseUrlPost[];
+  /** Every file posted to an upload URL, oldest first. */
+  uploads(): FileUpload[];
   /** A response URL on the stand-in; posts to it are recorded under `id` (default a fresh one). */
   responseUrl(id?: string): string;
   /** The first recorded call to `method` (already or later). */
@@ -172,11 +182,28 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
+/**
+ * A file posted to an upload URL: the raw body, or the one file in a multipart form (how @slack/web-api sends it),
+ * read with the platform's own form parser.
+ */
+async function uploadedBytes(req: IncomingMessage): Promise<Buffer> {
+  const raw = await readBody(req);
+  const type = String(req.headers["content-type"] ?? "");
+  if (!type.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  }
+  return Buffer.from(String(form.values().next().value ?? ""), "utf8");
+}
+
 function summary(record: Recorded): string {
   const text =
     record.kind === "api"
       ? `${record.method} ${JSON.stringify(record.args)}`
-      : `respond/${record.id} ${JSON.stringify(record.body)}`;
+      : record.kind === "upload"
+        ? `upload/${record.fileId} ${record.bytes.length} bytes`
+        : `respond/${record.id} ${JSON.stringify(record.body)}`;
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
@@ -416,9 +443,10 @@ export async function startSlack(options: StartSlackOptions = {}): Promise<FakeS
       res.writeHead(200, { "Content-Type": "text/plain" });
       res.end("ok");
     } else if (path.startsWith("/upload/") && req.method === "POST") {
-      const size = (await readBody(req)).length;
+      const bytes = await uploadedBytes(req);
+      record({ kind: "upload", fileId: decodeURIComponent(path.slice("/upload/".length)), bytes, at: Date.now() });
       res.writeHead(200, { "Content-Type": "text/plain" });
-      res.end(`OK - ${size}`);
+      res.end(`OK - ${bytes.length}`);
     } else {
       sendJson(res, 404, { ok: false, error: "unknown_method" });
     }
@@ -479,6 +507,7 @@ export async function startSlack(options: StartSlackOptions = {}): Promise<FakeS
       records.filter((r): r is ApiCall => r.kind === "api" && (method === undefined || r.method === method)),
     responses: (id) =>
       records.filter((r): r is ResponseUrlPost => r.kind === "respond" && (id === undefined || r.id === id)),
+    uploads: () => records.filter((r): r is FileUpload => r.kind === "upload"),
     responseUrl: (id) => `${url}/respond/${encodeURIComponent(id ?? `r${++responseIds}`)}`,
     waitFor: waitFor as FakeSlack["waitFor"],
     waitForResponse: (id, waitOptions) =>

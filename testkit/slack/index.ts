@@ -9,6 +9,7 @@ export {
   type Args,
   type Failure,
   type FakeSlack,
+  type FileUpload,
   type PlatformFailure,
   type RateLimitFailure,
   type Recorded,

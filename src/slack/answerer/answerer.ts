@@ -1,6 +1,7 @@
 import { ask, EXAMPLES, latestWithConcerns } from "../../answers/index.ts";
 import type { OpenStore } from "../../answers/open-store.ts";
 import type { AuthorityIndex } from "../../authorities/index.ts";
+import type { Chart } from "../../charts/index.ts";
 import { type Digest, digestFor } from "../../digest/compose.ts";
 import { digestInWords } from "../../digest/days.ts";
 import type { Subscription } from "../../store/schema.ts";
@@ -9,6 +10,13 @@ import { postJson } from "./post.ts";
 import { ShownAnswers } from "./shown.ts";
 
 export type HomeView = ReturnType<typeof homeView>;
+
+/** What an answer posted through a response URL leaves for the caller: its chart (src/charts/), if it has one. */
+export interface Charted {
+  chart?: Chart;
+}
+
+const charted = (message: Message): Charted => (message.chart ? { chart: message.chart } : {});
 
 /** Where and how an answer goes when it is posted to a response URL (a slash command's or a button's). */
 export interface ResponseTarget {
@@ -34,14 +42,16 @@ export interface Answerer {
   answer(question: string, options: { share: boolean; now: Date }): Promise<Message>;
   /**
    * Answer and post the answer to a response URL, so that the answer never passes through the thread that acks
-   * (the commonest path: every `/ombuds` question). Rejects if the post fails.
+   * (the commonest path: every `/ombuds` question). Rejects if the post fails. Resolves with the answer's chart, if
+   * it has one, for the caller to upload where a file can go.
    */
-  respond(question: string, target: ResponseTarget): Promise<void>;
+  respond(question: string, target: ResponseTarget): Promise<Charted>;
   /**
    * "Share in channel": post in the channel exactly the answer shown privately under `id` (computed again from
-   * `question` only if it is no longer kept), then remove the private copy. Rejects if the post fails.
+   * `question` only if it is no longer kept), then remove the private copy. Rejects if the post fails. Resolves
+   * with the chart of the answer shared.
    */
-  share(id: string | undefined, question: string, target: ResponseTarget): Promise<void>;
+  share(id: string | undefined, question: string, target: ResponseTarget): Promise<Charted>;
   /**
    * The App Home tab for `user`: what is held, the workspace's digests (with the user's own DM digest), the
    * councils with concerns, how to ask. The store is read again first if it changed (a digest saved elsewhere).
@@ -87,15 +97,18 @@ export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): An
     );
   return {
     answer: async (question, options) => answer(question, options),
-    respond: (question, target) => deliver(answer(question, target), target),
+    async respond(question, target) {
+      const message = answer(question, target);
+      await deliver(message, target);
+      return charted(message);
+    },
     async share(id, question, target) {
       const seen = shown.recall(id);
-      await deliver(
-        seen ? withoutShareButton(seen) : answer(question, { share: false, now: target.now }),
-        target,
-      );
+      const message = seen ? withoutShareButton(seen) : answer(question, { share: false, now: target.now });
+      await deliver(message, target);
       // Shared, the private copy is only a duplicate: it goes (after the post, so a failed share loses nothing).
       await post(target, { delete_original: true }, "removing the private copy");
+      return charted(message);
     },
     async home(user) {
       await store.refresh();

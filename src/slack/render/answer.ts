@@ -10,6 +10,7 @@ import {
   type Source,
   typeLabel,
 } from "../../answers/index.ts";
+import { type Chart, chartFor } from "../../charts/index.ts";
 import { bar, ordinal, percent } from "../../phrasing.ts";
 import {
   context,
@@ -46,6 +47,11 @@ export interface Message {
   /** The notification and screen-reader text: the title and the answer's first lines. */
   text: string;
   blocks: KnownBlock[];
+  /**
+   * The answer's figures as a chart (src/charts/), for the Slack app to upload beside the message; absent when the
+   * answer has nothing to draw. Plain data: it crosses from the answering thread as it is.
+   */
+  chart?: Chart;
 }
 
 const BLOCKS = {
@@ -118,7 +124,8 @@ export function answerMessage(
     ...suggestions,
   ];
   if (options.share) blocks.push(shareBlock(options.share));
-  return { text: fallbackText(answer), blocks };
+  const chart = chartFor(answer);
+  return { text: fallbackText(answer), blocks, ...(chart ? { chart } : {}) };
 }
 
 function fallbackText(answer: Answer): string {

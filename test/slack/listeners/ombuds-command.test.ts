@@ -12,6 +12,7 @@ describe("ombudsCommand", () => {
       respond: async (question, target) => {
         call.calls.push(["respond", { text: `answerer: ${question}` }]);
         answerer.responded.push({ question, target });
+        return {};
       },
     });
     await ombudsCommand(fakeDeps(answerer))(call);

@@ -1,5 +1,6 @@
 import type { BlockButtonAction, ButtonAction, RespondArguments } from "@slack/bolt";
 import { z } from "zod";
+import { type FilesClient, uploadChart } from "../../chart.ts";
 import type { SlackDeps } from "../../dependencies.ts";
 import { guarded } from "../../guarded.ts";
 import { escape as escapeText } from "../../render/index.ts";
@@ -17,6 +18,8 @@ export interface ShareAnswerArgs {
   body: Pick<BlockButtonAction, "user" | "channel" | "response_url">;
   action: Pick<ButtonAction, "value">;
   respond: (message: RespondArguments) => Promise<unknown>;
+  /** Uploads the shared answer's chart into the channel it was shared in. */
+  client?: FilesClient;
 }
 
 /**
@@ -24,14 +27,14 @@ export interface ShareAnswerArgs {
  * mention), and removes the private copy.
  */
 export function shareAnswer(deps: SlackDeps) {
-  return async ({ ack, body, action, respond }: ShareAnswerArgs): Promise<void> => {
+  return async ({ ack, body, action, respond, client }: ShareAnswerArgs): Promise<void> => {
     await ack();
     await guarded(
       deps,
       { listener: "share", user: body.user.id, channel: body.channel?.id },
       async () => {
         const value = ShareValue.parse(JSON.parse(action.value ?? "{}"));
-        await deps.answerer.share(value.id, value.q, {
+        const { chart } = await deps.answerer.share(value.id, value.q, {
           responseUrl: body.response_url,
           responseType: "in_channel",
           share: false,
@@ -40,6 +43,9 @@ export function shareAnswer(deps: SlackDeps) {
             : escapeText(body.user.name ?? body.user.username ?? "someone"),
           now: deps.now(),
         });
+        // Shared, the answer is public: its chart goes into the channel with it.
+        const channel = body.channel?.id;
+        if (chart && client && channel) await uploadChart(client, chart, { channel }, deps.logger);
       },
       (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
     );

@@ -1,3 +1,5 @@
+import type { Logger } from "../../../log.ts";
+import type { FilesClient } from "../../chart.ts";
 import type { ChatClient, ModalClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
 import {
@@ -16,7 +18,9 @@ import type { CommandArgs } from "./ombuds.ts";
  * The client posts `now`'s digest, reads the user's workspace role (who may change the digest) and opens the
  * set-up modal.
  */
-export type DigestCommandArgs = CommandArgs & { client: ChatClient & UsersClient & ModalClient };
+export type DigestCommandArgs = CommandArgs & {
+  client: ChatClient & UsersClient & ModalClient & Partial<FilesClient>;
+};
 
 /**
  * `/ombuds digest …`: the channel's weekly digest, managed as in a mention or a DM. Any other `/ombuds` text is a
@@ -59,7 +63,7 @@ export function digestCommand(deps: SlackDeps) {
         digestVerb(
           digestDeps(deps, client),
           { words, channel: command.channel_id, user: command.user_id },
-          slashSurface(client, command.channel_id, respond),
+          slashSurface(client, command.channel_id, respond, deps.logger),
         ),
       apologise,
     );
@@ -68,13 +72,14 @@ export function digestCommand(deps: SlackDeps) {
 
 /** Replies are ephemeral, so only the person who typed the command sees them; `now` posts in its channel. */
 export function slashSurface(
-  client: ChatClient,
+  client: ChatClient & Partial<FilesClient>,
   channel: string,
   respond: CommandArgs["respond"],
+  logger?: Pick<Logger, "warn">,
 ): DigestSurface {
   return {
     typed: "/ombuds digest",
     reply: (message) => respond({ response_type: "ephemeral", ...message }),
-    post: (digest) => postDigest(client, channel, digest),
+    post: (digest) => postDigest(client, channel, digest, logger),
   };
 }

@@ -1,11 +1,12 @@
 import type { Context, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { FilesClient } from "../../chart.ts";
 import type { ChatClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
 import type { UsersClient } from "../../digest.ts";
 import { replyInConversation } from "./reply-in-conversation.ts";
 
 export type DirectMessageArgs = Pick<SlackEventMiddlewareArgs<"message">, "message"> & {
-  client: ChatClient & UsersClient;
+  client: ChatClient & UsersClient & FilesClient;
   context: Pick<Context, "botUserId">;
 };
 

@@ -1,3 +1,4 @@
+import { type FilesClient, uploadChart } from "../../chart.ts";
 import type { ChatClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
 import {
@@ -31,7 +32,7 @@ export interface Incoming {
  */
 export async function replyInConversation(
   deps: SlackDeps,
-  client: ChatClient & UsersClient,
+  client: ChatClient & UsersClient & FilesClient,
   incoming: Incoming,
 ): Promise<void> {
   const post = (message: DigestReply) =>
@@ -55,11 +56,21 @@ export async function replyInConversation(
             {
               typed: incoming.surface === "mention" ? "@ombuds digest" : "digest",
               reply: post,
-              post: (digest) => postDigest(client, incoming.channel, digest),
+              post: (digest) => postDigest(client, incoming.channel, digest, deps.logger),
             },
           );
         } else {
-          await post(await deps.answerer.answer(incoming.text, { share: false, now: deps.now() }));
+          const answer = await deps.answerer.answer(incoming.text, { share: false, now: deps.now() });
+          await post(answer);
+          // The chart goes after the words, in the same thread (or DM): the answer is never held up for a picture.
+          if (answer.chart) {
+            await uploadChart(
+              client,
+              answer.chart,
+              { channel: incoming.channel, thread: incoming.thread },
+              deps.logger,
+            );
+          }
         }
       } catch (error) {
         // Rate limits are retried by the Web API client itself; what reaches here will not go away by retrying.
