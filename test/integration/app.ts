@@ -79,6 +79,9 @@ export function capturedProblems(slack: FakeSlack): string[] {
   for (const call of slack.calls("views.publish")) {
     check("views.publish", (call.args as { view: { blocks: unknown } }).view, 100);
   }
+  for (const call of slack.calls("views.open")) {
+    check("views.open", (call.args as { view: { blocks: unknown } }).view, 100);
+  }
   for (const response of slack.responses()) check(`response ${response.id}`, response.body as object);
   return problems;
 }

@@ -145,6 +145,12 @@ describe("a letter added to the folder while the bot runs", () => {
       failed: 0,
     });
     expect(slack.calls("chat.postMessage")).toHaveLength(1);
+    // With its chart, in the announcement's thread.
+    const chart = await slack.waitFor("files.completeUploadExternal", { timeoutMs: 10_000 });
+    expect(chart.args).toMatchObject({ channel_id: "C0SEFTON", thread_ts: expect.any(String) });
+    expect(String(slack.calls("files.getUploadURLExternal")[0]?.args.alt_text)).toContain(
+      "Upheld 70% (average 65%)",
+    );
     expect(capturedProblems(slack)).toEqual([]);
     const { data } = await readStore(store);
     // Nothing stored was lost, and the new letter is there, its announcement recorded.
