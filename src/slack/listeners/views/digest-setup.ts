@@ -100,8 +100,10 @@ export function readChoice(
   for (const { value } of v[DIGEST_INPUT.councils]?.[COUNCILS_ACTION].selected_options ?? []) {
     const found = authorities.all.find((a) => a.name === value);
     if (!found) {
-      errors[DIGEST_INPUT.councils] =
-        `I don't know a council called “${value.slice(0, 80)}”: pick it from the list.`;
+      // The option's value comes back from Slack: shown escaped, like any text that reaches it.
+      errors[DIGEST_INPUT.councils] = escapeText(
+        `I don't know a council called “${value.slice(0, 80)}”: pick it from the list.`,
+      );
       continue;
     }
     if (!councils.includes(found.name)) councils.push(found.name);
