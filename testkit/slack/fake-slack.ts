@@ -444,7 +444,12 @@ export async function startSlack(options: StartSlackOptions = {}): Promise<FakeS
       res.end("ok");
     } else if (path.startsWith("/upload/") && req.method === "POST") {
       const bytes = await uploadedBytes(req);
-      record({ kind: "upload", fileId: decodeURIComponent(path.slice("/upload/".length)), bytes, at: Date.now() });
+      record({
+        kind: "upload",
+        fileId: decodeURIComponent(path.slice("/upload/".length)),
+        bytes,
+        at: Date.now(),
+      });
       res.writeHead(200, { "Content-Type": "text/plain" });
       res.end(`OK - ${bytes.length}`);
     } else {
