@@ -114,6 +114,8 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     expect(shared.blocks.slice(0, -1)).toEqual(ephemeral.blocks.slice(0, -1));
     expect(said(shared)).toContain(`Shared by <@${USER_ID}>`);
     expect(said(shared)).not.toContain("share_answer");
+    // The shared answer's chart follows in the channel.
+    expect((await slack.waitFor("files.completeUploadExternal")).args.channel_id).toBe(CHANNEL_ID);
   });
 
   it("a suggestion button asks its question: the answer comes privately, with its own Share button", async () => {
@@ -150,6 +152,8 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     const post = await slack.waitFor("chat.postMessage");
     expect(post.args).toMatchObject({ channel: CHANNEL_ID, thread_ts: mention.ts });
     expect(said(post.args)).toContain("27 points below");
+    // Its chart follows in the thread (awaited, so that it lands in this test, not the next).
+    expect((await slack.waitFor("files.completeUploadExternal")).args.thread_ts).toBe(mention.ts);
   });
 
   it("a direct message is answered in the DM", async () => {
@@ -161,6 +165,7 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     expect(post.args.channel).toBe(DM_CHANNEL_ID);
     expect(post.args.thread_ts).toBeUndefined();
     expect(said(post.args)).toContain("59%");
+    expect((await slack.waitFor("files.completeUploadExternal")).args.channel_id).toBe(DM_CHANNEL_ID);
   });
 
   it("never answers itself or another bot, so bots cannot loop", async () => {
@@ -180,6 +185,7 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     // passed over (each request is handled as it is acknowledged), and that answer is the only post.
     await postSigned(endpoint, { ...eventCallback(directMessage({ text: "Sefton" })), secret: SECRET });
     await slack.waitFor("chat.postMessage");
+    await slack.waitFor("files.completeUploadExternal");
     expect(slack.calls("chat.postMessage").map((c) => c.args.channel)).toEqual([DM_CHANNEL_ID]);
   });
 
@@ -243,6 +249,7 @@ describe("the Slack app in HTTP mode, over loopback", () => {
     );
     expect(said(posted)).toContain("81%");
     expect(slack.calls("chat.postMessage")).toHaveLength(2);
+    await slack.waitFor("files.completeUploadExternal");
   });
 
   for (const error of ["not_in_channel", "channel_not_found"]) {

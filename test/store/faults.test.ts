@@ -76,7 +76,7 @@ describe(`a store in a folder ombuds cannot write to (${AS_ROOT ? "as root, whom
       denied.restore();
     }
     expect(readFileSync(store).equals(before)).toBe(true);
-    expect(readdirSync(folder)).toEqual(["db.json"]);
+    expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
   });
 
   it("says so for a read-only file system too (EROFS, injected)", async () => {
@@ -102,7 +102,7 @@ describe(`a store in a folder ombuds cannot write to (${AS_ROOT ? "as root, whom
     }
     expect(readFileSync(store).equals(before.bytes)).toBe(true);
     expect(statSync(store).mtimeMs).toBe(before.mtime);
-    expect(readdirSync(folder)).toEqual(["db.json"]);
+    expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
   });
 
   it("`ombuds start` over unchanged letters answers (exit 0); `ombuds ingest` of a new letter fails at once, naming the folder", async () => {
@@ -129,7 +129,7 @@ describe(`a store in a folder ombuds cannot write to (${AS_ROOT ? "as root, whom
     } finally {
       denied.restore();
     }
-    expect(readdirSync(folder)).toEqual(["db.json"]);
+    expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
   });
 });
 
@@ -149,6 +149,7 @@ describe("a lock whose holder is gone", () => {
     expect(readdirSync(folder).sort()).toEqual([
       expect.stringMatching(/^\.db\.json\.\d+\.[0-9a-f]+\.tmp$/),
       "db.json",
+      "db.json.checked",
       "db.json.lock",
     ]);
 
@@ -171,7 +172,7 @@ describe("a lock whose holder is gone", () => {
     expect(report.added).toEqual(["oldham/2020"]);
     expect((await readStore(store)).data.letters.map((l) => l.id)).toContain("oldham/2020");
     // The killed writer's temporary file is gone with its lock.
-    expect(readdirSync(folder)).toEqual(["db.json"]);
+    expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
   });
 
   /** A lock folder as a holder described by `owner` (null: none, as proper-lockfile left it) made it. */
@@ -192,7 +193,7 @@ describe("a lock whose holder is gone", () => {
       const { value: report, ms } = await settledWithin(ingestPaths(store, wigan()));
       expect(ms).toBeLessThan(2000);
       expect(report.added).toEqual(["wigan/2020"]);
-      expect(readdirSync(folder)).toEqual(["db.json"]);
+      expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
     },
   );
 
@@ -244,7 +245,7 @@ describe("replacing the store file", () => {
         new RegExp(`^${store}: could not be written \\(ENOSPC: .*\\); the previous store is intact$`),
       );
       expect(readFileSync(store).equals(before)).toBe(true);
-      expect(readdirSync(folder)).toEqual(["db.json"]);
+      expect(readdirSync(folder).sort()).toEqual(["db.json", "db.json.checked"]);
       // Once there is room again, the same ingest goes through.
       expect((await ingestPaths(store, extra)).added).toEqual(["wigan/2020"]);
     });

@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { type StoreFs, writeAtomically } from "./files.ts";
+
+/**
+ * The store is validated once per distinct file, not at every load: zod over a 10,000-letter store costs about as
+ * much again as `JSON.parse` and builds a full copy of it (the peak of memory at load). Each write records, beside the
+ * store (`db.json.checked`), the sha256 of the text it wrote and the fingerprint of the schema that text was made
+ * under; a load whose text and schema match the record parses the JSON and trusts it. Any other file (edited by
+ * hand, restored from a backup, written by another version, a record missing or unreadable) is validated in full.
+ */
+
+/**
+ * The store schema's fingerprint: the sha256 of its JSON Schema (`z.toJSONSchema(StoreData)`), pinned here because
+ * computing it costs some 30 ms at every start. `test/store/checked.test.ts` computes it afresh and fails, giving the
+ * new value, whenever a change to the schema leaves it stale, so a record made under an older schema never vouches
+ * for a store read under a newer one.
+ */
+export const SCHEMA_FINGERPRINT = "79f7ea4bb20995c9f7a58bfab503d77b63eb8734d6666285f03abd6b32e0604b";
+
+export interface CheckedRecord {
+  sha256: string;
+  schema: string;
+}
+
+export const checkedFile = (file: string): string => `${file}.checked`;
+
+export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+const HEX = /^[0-9a-f]{64}$/;
+
+/** The record beside `file`, or null when there is none or it cannot be read as one (then: validate in full). */
+export async function readChecked(file: string, fs: StoreFs): Promise<CheckedRecord | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(checkedFile(file), "utf8");
+  } catch {
+    // Missing (a store written before there were records, or by hand) or unreadable: no record.
+    return null;
+  }
+  try {
+    const { sha256: sum, schema } = JSON.parse(text) as Partial<CheckedRecord>;
+    return typeof sum === "string" && HEX.test(sum) && typeof schema === "string"
+      ? { sha256: sum, schema }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `text` is the file the record vouches for, under this schema. */
+export function vouchedFor(record: CheckedRecord | null, text: string): boolean {
+  return record !== null && record.schema === SCHEMA_FINGERPRINT && record.sha256 === sha256(text);
+}
+
+/**
+ * Record that `text`, just written to `file`, was made under this schema. Best effort: without the record the next
+ * load validates in full, which is slower, never wrong.
+ */
+export async function writeChecked(file: string, text: string, fs: StoreFs): Promise<void> {
+  try {
+    await writeAtomically(
+      checkedFile(file),
+      `${JSON.stringify({ sha256: sha256(text), schema: SCHEMA_FINGERPRINT })}\n`,
+      fs,
+    );
+  } catch {
+    // Slower next time, not wrong: see above.
+  }
+}
