@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import { type Adapter, Low } from "lowdb";
-import { readChecked, vouchedFor, writeChecked } from "./checked.ts";
+import { identityOf, readChecked, vouchedFor, writeChecked } from "./checked.ts";
 import { errorCode, nodeFs, removeLeftovers, type StoreFs, writeAtomically } from "./files.ts";
 import { LockBusy, lock } from "./lock.ts";
 import { migrate } from "./migrate.ts";
@@ -92,14 +92,18 @@ class StoreFile implements Adapter<StoreData> {
 
   async read(): Promise<StoreData | null> {
     let text: string;
+    let identity: string | null;
     try {
+      const before = await identityOf(this.file, this.fs);
       text = await this.fs.readFile(this.file, "utf8");
+      // Replaced while it was read: who knows which file the bytes are, so the identity vouches for nothing.
+      identity = before !== null && before === (await identityOf(this.file, this.fs)) ? before : null;
     } catch (error) {
       if (errorCode(error) === "ENOENT") return null;
       throw error;
     }
     // Written by this ombuds under this schema, and unchanged since (src/store/checked.ts): parsed, not validated.
-    if (vouchedFor(await readChecked(this.file, this.fs), text)) {
+    if (vouchedFor(await readChecked(this.file, this.fs), text, identity)) {
       const trusted = parseTrusted(text);
       if (trusted) return trusted;
     }

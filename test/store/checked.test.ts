@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -28,6 +28,7 @@ describe("the store's validation record", () => {
     expect(JSON.parse(readFileSync(checkedFile(store), "utf8"))).toEqual({
       sha256: createHash("sha256").update(readFileSync(store, "utf8")).digest("hex"),
       schema: SCHEMA_FINGERPRINT,
+      identity: expect.stringMatching(/^\d+:\d+:\d+:\d+$/),
     });
     const parse = vi.spyOn(StoreData, "safeParse");
     const trusted = (await readStore(store)).data;
@@ -35,6 +36,17 @@ describe("the store's validation record", () => {
     parse.mockRestore();
     expect(trusted).toEqual(StoreData.parse(JSON.parse(readFileSync(store, "utf8"))));
     expect(trusted.letters).toHaveLength(5);
+  });
+
+  it("a copy of the store (another file, the same text) is vouched for by its content", async () => {
+    const store = await ingested();
+    const copy = join(tempDir(), "db.json");
+    copyFileSync(store, copy);
+    copyFileSync(checkedFile(store), checkedFile(copy));
+    const parse = vi.spyOn(StoreData, "safeParse");
+    expect((await readStore(copy)).data.letters).toHaveLength(5);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
   });
 
   it("a store changed by hand since it was written is validated in full, and refused if it is wrong", async () => {
