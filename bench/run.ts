@@ -1,4 +1,4 @@
-// npm run bench [-- --check] [--only letters|answers|digest|slack|flood|pdf|parse|console]: every benchmark's figures beside their
+// npm run bench [-- --check] [--only letters|answers|digest|slack|socket|flood|pdf|parse|console]: every benchmark's figures beside their
 // targets; --check exits 1 when one is missed; --only runs one benchmark (on the same 10,000-letter store, built
 // untimed, for those that use it).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,9 +13,20 @@ import { benchLetters, buildStore } from "./letters.ts";
 import { benchParse } from "./parse.ts";
 import { benchPdf } from "./pdf.ts";
 import { benchSlack } from "./slack.ts";
+import { benchSocket } from "./socket.ts";
 
 const check = process.argv.includes("--check");
-const BENCHES = ["letters", "answers", "digest", "slack", "flood", "pdf", "parse", "console"] as const;
+const BENCHES = [
+  "letters",
+  "answers",
+  "digest",
+  "slack",
+  "socket",
+  "flood",
+  "pdf",
+  "parse",
+  "console",
+] as const;
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
@@ -35,10 +46,12 @@ const show = (list: Figure[]) => {
 try {
   // The letters benchmark builds the 10,000-letter store that the later ones use.
   if (runs("letters")) show(await benchLetters(dir, store));
-  else if (runs("answers") || runs("digest") || runs("slack") || runs("flood")) await buildStore(dir, store);
+  else if (runs("answers") || runs("digest") || runs("slack") || runs("socket") || runs("flood"))
+    await buildStore(dir, store);
   if (runs("answers")) show(await benchAnswers(store));
   if (runs("digest")) show(await benchDigest(store));
   if (runs("slack")) show(await benchSlack(store));
+  if (runs("socket")) show(await benchSocket(store));
   if (runs("flood")) show(await benchFlood(store));
   if (runs("pdf")) show(await benchPdf(dir));
   if (runs("parse")) show(await benchParse(dir));

@@ -2,15 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** A server the bench started in a process of its own, and the port it listens on. */
+/** A server the bench started in a process of its own, and the port it listens on (0 in Socket Mode: none). */
 export interface Server {
   child: ChildProcess;
   port: number;
 }
 
 /**
- * Start a server process and wait for the line that gives its port. Only the start-up is looked for: past it, only
- * the output's tail is kept, so a long run's log lines (a flood's refusals) do not pile up in memory.
+ * Start a server process and wait for the line that gives its port (a Socket Mode app, which listens on nothing,
+ * gives 0 once it is connected). Only the start-up is looked for: past it, only the output's tail is kept, so a long
+ * run's log lines (a flood's refusals) do not pile up in memory.
  */
 export function launch(
   args: string[],
@@ -29,7 +30,7 @@ export function launch(
       if (!listening) {
         for (const line of seen.split("\n")) {
           const port = portOf(line);
-          if (port) {
+          if (port !== undefined) {
             listening = true;
             done({ child, port });
             break;
@@ -89,5 +90,35 @@ export function launchOmbuds(options: {
       LOG_LEVEL: "info",
     },
     ombudsPort,
+  );
+}
+
+/** 0 at ombuds's "ombuds is running" line in Socket Mode, which it logs once its first connection is up. */
+export const ombudsConnected = (line: string): number | undefined => {
+  const parsed = parseJson(line);
+  return parsed?.msg === "ombuds is running" && parsed.mode === "socket" ? 0 : undefined;
+};
+
+/**
+ * ombuds in Socket Mode as `npm start` runs it, over `store`, against the stand-in Slack at `apiUrl` (the Web API,
+ * and `apps.connections.open`, which hands out the stand-in's WebSocket).
+ */
+export function launchOmbudsSocket(options: {
+  apiUrl: string;
+  store: string;
+  letters: string;
+}): Promise<Server> {
+  return launch(
+    startCommand(),
+    {
+      SLACK_MODE: "socket",
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_APP_TOKEN: "xapp-bench",
+      SLACK_API_URL: options.apiUrl,
+      OMBUDS_DB: options.store,
+      OMBUDS_LETTERS: options.letters,
+      LOG_LEVEL: "info",
+    },
+    ombudsConnected,
   );
 }

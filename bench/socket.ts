@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { QUESTIONS } from "./answers.ts";
+import { forkChild, type IpcChild } from "./child/ipc.ts";
+import { launch, launchOmbudsSocket, parseJson, type Server } from "./child/launch.ts";
+import type { Command } from "./child/slack.ts";
+import type { LoadResult, SocketApp, SocketCommand, SocketReady } from "./child/socket-slack.ts";
+import { type Figure, percentile } from "./figure.ts";
+
+// The HTTP bench's load (bench/slack.ts), so that the two modes' figures compare.
+const REQUESTS = 1000;
+const CONCURRENCY = 25;
+/** Short alternating rounds, so a burst of noise from the shared machine falls on both apps alike. */
+const ROUNDS = 10;
+/** Envelopes each app serves first, unmeasured, so both are compared warm (JIT-compiled, connections open). */
+const WARM_UP = 100;
+/** The HTTP bench's ack target: Socket Mode must not make ombuds ack slower, relative to bare Bolt, than HTTP does. */
+const ACK_TARGET = 1.25;
+
+/** Time from each envelope's send to its post arriving at the response URL; only the envelopes in `sent`. */
+async function answered(
+  responses: IpcChild<Command>,
+  sent: Map<string, number>,
+  timeoutMs = 30_000,
+): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  const ask = () =>
+    responses
+      .ask<{ responses: { id: string; at: number }[] }>({ type: "responses" })
+      .then((r) => r.responses);
+  let posted = await ask();
+  while (posted.length < sent.size && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    posted = await ask();
+  }
+  return posted.flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
+}
+
+const ms = (value: number) => value.toFixed(value < 10 ? 1 : 0);
+
+/**
+ * The Socket Mode figures, beside the HTTP bench's. A bare Bolt Socket Mode app (bench/child/bare-bolt-socket.ts)
+ * and ombuds in Socket Mode over the 10,000-letter store, each in its own process and each on its own Socket Mode
+ * stand-in, take the same /ombuds envelopes at the HTTP bench's count and concurrency, in alternating rounds of the
+ * same run. The stand-ins, which send the envelopes and time their acks, share a process (bench/child/socket-slack.ts);
+ * the response URLs are a third (bench/child/slack.ts), so that the answers arriving never delay the ack clock.
+ */
+export async function benchSocket(store: string): Promise<Figure[]> {
+  const { ipc: responses, ready: urls } = await forkChild<Command, { responseUrl: string }>(
+    "bench/child/slack.ts",
+  );
+  const { ipc: slack, ready } = await forkChild<SocketCommand, SocketReady>("bench/child/socket-slack.ts");
+  const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
+  const servers: Server[] = [];
+  try {
+    const bare = await launch(
+      ["--import", "tsx", "bench/child/bare-bolt-socket.ts", ready.apiUrls.bare],
+      {},
+      (line) => (parseJson(line)?.connected === true ? 0 : undefined),
+    );
+    servers.push(bare);
+    const ombuds = await launchOmbudsSocket({ apiUrl: ready.apiUrls.ombuds, store, letters: empty });
+    servers.push(ombuds);
+    for (const app of ["bare", "ombuds"] as const) await slack.ask({ type: "connected", app });
+
+    const round = async (app: SocketApp, label: string, count: number, offset: number) => {
+      await responses.ask({ type: "reset" });
+      const run = await slack.ask<LoadResult>({
+        type: "load",
+        app,
+        label,
+        count,
+        offset,
+        concurrency: CONCURRENCY,
+        questions: QUESTIONS,
+        responseUrl: urls.responseUrl,
+      });
+      const sent = new Map(run.sent);
+      const full = await answered(responses, sent);
+      return { acks: run.acks, full, failures: run.failures + (sent.size - full.length) };
+    };
+    const results = {
+      bare: { acks: [] as number[], full: [] as number[], failures: 0 },
+      ombuds: { acks: [] as number[], full: [] as number[], failures: 0 },
+    };
+    for (const app of ["bare", "ombuds"] as const) await round(app, `warm-${app}`, WARM_UP, 0);
+    const per = REQUESTS / ROUNDS;
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const app of ["bare", "ombuds"] as const) {
+        const run = await round(app, app, per, r * per);
+        results[app].acks.push(...run.acks);
+        results[app].full.push(...run.full);
+        results[app].failures += run.failures;
+      }
+    }
+    const status = readFileSync(`/proc/${ombuds.child.pid}/status`, "utf8");
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+
+    const bareAck = { p50: percentile(results.bare.acks, 50), p99: percentile(results.bare.acks, 99) };
+    const ombudsAck = { p50: percentile(results.ombuds.acks, 50), p99: percentile(results.ombuds.acks, 99) };
+    const full = { p50: percentile(results.ombuds.full, 50), p99: percentile(results.ombuds.full, 99) };
+    return [
+      {
+        name: `socket: envelopes acked and answered (of ${REQUESTS})`,
+        value: REQUESTS - results.ombuds.failures,
+        unit: "",
+        target: REQUESTS,
+        kind: "min",
+      },
+      {
+        name:
+          `socket: ack p99 vs bare Bolt (${ms(ombudsAck.p99)} vs ${ms(bareAck.p99)} ms; ` +
+          `p50 ${ms(ombudsAck.p50)} vs ${ms(bareAck.p50)})`,
+        value: ombudsAck.p99 / bareAck.p99,
+        unit: "×",
+        target: ACK_TARGET,
+        kind: "max",
+        digits: 2,
+      },
+      {
+        name: `socket: full answer p99 vs bare ack p99 (${ms(full.p99)} ms; p50 ${ms(full.p50)})`,
+        value: full.p99 / bareAck.p99,
+        unit: "×",
+        target: 2,
+        kind: "max",
+        digits: 2,
+      },
+      {
+        name: "socket: bot memory (RSS, 10,000 letters)",
+        value: rssMb,
+        unit: "MB",
+        target: 200,
+        kind: "max",
+      },
+    ];
+  } finally {
+    for (const server of servers) server.child.kill("SIGTERM");
+    await slack.close();
+    await responses.close();
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
