@@ -175,6 +175,29 @@ const OP_WORDS = OPS.map(([words]) => escapeRegExp(words)).join("|");
 /** A denial just before the comparison turns it round: "not below average" is at or above it. */
 const NOT = "(not |n't |never |aren't |isn't |wasn't |weren't |didn't |don't |doesn't )?";
 
+// The readers' patterns, built once from the pieces above (none has the g or y flag, so exec keeps no state).
+const BETWEEN = new RegExp(
+  `\\b(?:between|from)\\s+${NUMBER}${PERCENT}?\\s*(?:and|to|-|–)\\s*${NUMBER}${PERCENT}|\\b(?:above|over|more than)\\s+${NUMBER}${PERCENT}?\\s*(?:and|but)\\s+(?:below|under|less than)\\s+${NUMBER}${PERCENT}`,
+);
+const POINTS = new RegExp(
+  `\\b${NOT}(?:(${OP_WORDS})\\s+)?${NUMBER}\\s?(?:percentage )?points?\\s+(or (?:more|over|less|fewer)\\s+)?(above|over|higher than|below|under|lower than)\\b`,
+);
+const AVERAGE = new RegExp(
+  `\\b${NOT}(above|over|higher than|better than|worse than|below|under|lower than|level with|in line with|at|on|equal to)\\s+(?:the |their |its |an |a )?(?:similar[- ](?:authority|council|organisation) )?(?:average|avg|mean|similar (?:councils|authorities|organisations)|(?:their |its )?peers)\\b`,
+);
+const RATE = new RegExp(
+  `${NOT}(?:\\b(${OP_WORDS})\\s*)?${NUMBER}${PERCENT}(\\s+or (?:more|above|higher|over|less|below|lower|under|fewer))?`,
+);
+const PER = new RegExp(
+  `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}\\s+(?:upheld )?(?:decisions?|complaints?|cases?)?\\s*per\\b`,
+);
+const BARE = new RegExp(
+  `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}(?![\\d.,]|\\s*(?:points?|years?|councils?|letters?|cases?|investigations?|complaints?|decisions?|outcomes?|per\\b))`,
+);
+const LIMIT = new RegExp(
+  `\\b(?:top|bottom|first|last|best|worst|highest|lowest)\\s+${NUMBER}\\b(?!\\s?(?:%|per|points?|years?))|\\b${NUMBER}\\s+(?:highest|lowest|best|worst|top|bottom)\\b`,
+);
+
 function opOf(words: string | undefined): Comparison["op"] {
   const said = words?.trim() ?? "";
   return OPS.find(([w]) => w === said)?.[1] ?? "equal";
@@ -205,17 +228,13 @@ function denied(comparison: Comparison, negated: boolean): Comparison | null {
  * councils", and, where the measure is a rate, a bare number after a comparison ("upheld rate over 70").
  */
 export function readComparison(lower: string, measure: Measure | null): Comparison | null {
-  const between = new RegExp(
-    `\\b(?:between|from)\\s+${NUMBER}${PERCENT}?\\s*(?:and|to|-|–)\\s*${NUMBER}${PERCENT}|\\b(?:above|over|more than)\\s+${NUMBER}${PERCENT}?\\s*(?:and|but)\\s+(?:below|under|less than)\\s+${NUMBER}${PERCENT}`,
-  ).exec(lower);
+  const between = BETWEEN.exec(lower);
   if (between) {
     const low = numberOf((between[1] ?? between[3]) as string);
     const high = numberOf((between[2] ?? between[4]) as string);
     return { op: "between", value: Math.min(low, high), high: Math.max(low, high), of: "rate" };
   }
-  const points = new RegExp(
-    `\\b${NOT}(?:(${OP_WORDS})\\s+)?${NUMBER}\\s?(?:percentage )?points?\\s+(or (?:more|over|less|fewer)\\s+)?(above|over|higher than|below|under|lower than)\\b`,
-  ).exec(lower);
+  const points = POINTS.exec(lower);
   if (points) {
     const size = numberOf(points[3] as string);
     const up = /^(?:above|over|higher)/.test(points[5] as string);
@@ -241,9 +260,7 @@ export function readComparison(lower: string, measure: Measure | null): Comparis
         };
     return denied({ op: further[op], value: up ? size : -size, of: "average" }, points[1] !== undefined);
   }
-  const average = new RegExp(
-    `\\b${NOT}(above|over|higher than|better than|worse than|below|under|lower than|level with|in line with|at|on|equal to)\\s+(?:the |their |its |an |a )?(?:similar[- ](?:authority|council|organisation) )?(?:average|avg|mean|similar (?:councils|authorities|organisations)|(?:their |its )?peers)\\b`,
-  ).exec(lower);
+  const average = AVERAGE.exec(lower);
   if (average) {
     const side = average[2] as string;
     let comparison: Comparison;
@@ -257,9 +274,7 @@ export function readComparison(lower: string, measure: Measure | null): Comparis
       comparison = { op: /^(?:above|over|higher)/.test(side) ? "above" : "below", value: 0, of: "average" };
     return denied(comparison, average[1] !== undefined);
   }
-  const rate = new RegExp(
-    `${NOT}(?:\\b(${OP_WORDS})\\s*)?${NUMBER}${PERCENT}(\\s+or (?:more|above|higher|over|less|below|lower|under|fewer))?`,
-  ).exec(lower);
+  const rate = RATE.exec(lower);
   if (rate) {
     const value = numberOf(rate[3] as string);
     const tail = rate[4]?.trim() ?? "";
@@ -280,9 +295,7 @@ export function readComparison(lower: string, measure: Measure | null): Comparis
   }
   // A figure per 100,000: "more than 5 upheld decisions per 100,000".
   if (measure === "perResidents") {
-    const per = new RegExp(
-      `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}\\s+(?:upheld )?(?:decisions?|complaints?|cases?)?\\s*per\\b`,
-    ).exec(lower);
+    const per = PER.exec(lower);
     if (per)
       return denied(
         { op: opOf(per[2]), value: numberOf(per[3] as string), of: "rate" },
@@ -292,9 +305,7 @@ export function readComparison(lower: string, measure: Measure | null): Comparis
   }
   // A rate's threshold written without its "%": "an upheld rate over 70", "compliance below 100".
   if (measure !== null) {
-    const bare = new RegExp(
-      `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}(?![\\d.,]|\\s*(?:points?|years?|councils?|letters?|cases?|investigations?|complaints?|decisions?|outcomes?|per\\b))`,
-    ).exec(lower);
+    const bare = BARE.exec(lower);
     if (bare && numberOf(bare[3] as string) <= 100 && opOf(bare[2]) !== "equal")
       return denied(
         { op: opOf(bare[2]), value: numberOf(bare[3] as string), of: "rate" },
@@ -306,9 +317,7 @@ export function readComparison(lower: string, measure: Measure | null): Comparis
 
 /** "top 5", "bottom three", "the 10 worst", "5 highest". */
 export function readLimit(lower: string): number | null {
-  const match = new RegExp(
-    `\\b(?:top|bottom|first|last|best|worst|highest|lowest)\\s+${NUMBER}\\b(?!\\s?(?:%|per|points?|years?))|\\b${NUMBER}\\s+(?:highest|lowest|best|worst|top|bottom)\\b`,
-  ).exec(lower);
+  const match = LIMIT.exec(lower);
   const raw = match?.[1] ?? match?.[2];
   if (!raw) return null;
   const value = numberOf(raw);
