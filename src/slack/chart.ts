@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import { slug } from "../authorities/index.ts";
 import { type Chart, chartPng } from "../charts/index.ts";
 import type { Logger } from "../log.ts";
 import { slackFailure } from "./errors.ts";
@@ -14,16 +15,10 @@ export interface ChartPlace {
   thread?: string;
 }
 
-/** A file name from the chart's title: "sefton-2024-rates-against-the-average.png". */
+/** A file name from the chart's title, as council names are made slugs: "sefton-2024-rates-against-the-average.png". */
 export function chartFileName(chart: Chart): string {
-  const slug = chart.title
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${slug || "chart"}.png`;
+  const name = slug(chart.title).slice(0, 60).replace(/-+$/, "");
+  return `${name || "chart"}.png`;
 }
 
 /**

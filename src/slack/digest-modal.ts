@@ -1,3 +1,4 @@
+import type { Subscription } from "../store/schema.ts";
 import type { ModalClient } from "./clients.ts";
 import type { SlackDeps } from "./dependencies.ts";
 import { digestDeps, digestPermission, refusal, type UsersClient } from "./digest.ts";
@@ -31,14 +32,8 @@ export async function openDigestModal(
     ? (await deps.answerer.subscriptions()).find((s) => s.channel === target)
     : undefined;
   if (target && existing) {
-    const allowed = await digestPermission(digestDeps(deps, client), { channel: target, user: request.user });
-    if (!allowed.allowed) {
-      await client.views.open({
-        trigger_id: request.triggerId,
-        view: noticeModal("Weekly digest", refusal(allowed.setUpBy, allowed.reason === "unknown")),
-      });
-      return;
-    }
+    const refused = await refusedInModal(deps, client, request.triggerId, target, request.user, existing);
+    if (refused) return;
   }
   const byName = new Map(deps.authorities.all.map((a) => [a.name, a]));
   await client.views.open({
@@ -61,4 +56,30 @@ export async function openDigestModal(
         : {}),
     }),
   });
+}
+
+/**
+ * Whether `user` is refused a change to `channel`'s digest, and if so told in a modal who set it up and who else may
+ * change it (App Home and the set-up modal have no conversation to reply in). `existing`, when the caller has just
+ * read the subscription, saves reading the store again.
+ */
+export async function refusedInModal(
+  deps: SlackDeps,
+  client: ModalClient & UsersClient,
+  triggerId: string,
+  channel: string,
+  user: string,
+  existing?: Subscription,
+): Promise<boolean> {
+  const allowed = await digestPermission(
+    digestDeps(deps, client),
+    { channel, user },
+    existing ? { subscription: existing } : undefined,
+  );
+  if (allowed.allowed) return false;
+  await client.views.open({
+    trigger_id: triggerId,
+    view: noticeModal("Weekly digest", refusal(allowed.setUpBy, allowed.reason === "unknown")),
+  });
+  return true;
 }

@@ -5,6 +5,7 @@ import type { Digest } from "../digest/compose.ts";
 import { type AdminFlags, type DigestPermission, mayChangeDigest } from "../digest/permission.ts";
 import { markPosted, status, subscribe, unsubscribe } from "../digest/subscribe.ts";
 import type { Logger } from "../log.ts";
+import type { Subscription } from "../store/schema.ts";
 import { readStore } from "../store/store.ts";
 import type { Answerer } from "./answerer/answerer.ts";
 import { type FilesClient, uploadChart } from "./chart.ts";
@@ -158,14 +159,19 @@ export function digestDeps(deps: SlackDeps, client: UsersClient): DigestDeps {
   };
 }
 
-/** May `user` change the conversation's digest? The workspace role is asked of Slack only when it decides. */
+/**
+ * May `user` change the conversation's digest? The workspace role is asked of Slack only when it decides. A caller
+ * that has just read the conversation's subscription passes it (`known`; undefined: none), and the store is not
+ * read again.
+ */
 export async function digestPermission(
   deps: DigestDeps,
   request: Pick<DigestRequest, "channel" | "user">,
+  known?: { subscription: Subscription | undefined },
 ): Promise<DigestPermission> {
-  const subscription = (await readStore(deps.storeFile)).data.subscriptions.find(
-    (s) => s.channel === request.channel,
-  );
+  const subscription = known
+    ? known.subscription
+    : (await readStore(deps.storeFile)).data.subscriptions.find((s) => s.channel === request.channel);
   const question = { subscription, user: request.user, digestAdmins: deps.digestAdmins, flags: undefined };
   const first = mayChangeDigest(question);
   if (first.allowed || first.reason !== "unchecked") return first;

@@ -2,8 +2,8 @@ import type { BlockButtonAction, ButtonAction } from "@slack/bolt";
 import { unsubscribe } from "../../../digest/subscribe.ts";
 import type { ModalClient, ViewsClient } from "../../clients.ts";
 import type { SlackDeps } from "../../dependencies.ts";
-import { digestDeps, digestPermission, refusal, type UsersClient } from "../../digest.ts";
-import { openDigestModal } from "../../digest-modal.ts";
+import type { UsersClient } from "../../digest.ts";
+import { openDigestModal, refusedInModal } from "../../digest-modal.ts";
 import { guarded } from "../../guarded.ts";
 import { noticeModal } from "../../render/digest-modal.ts";
 
@@ -72,14 +72,7 @@ export function stopDigest(deps: SlackDeps) {
       async () => {
         if (!CHANNEL.test(channel))
           throw new Error(`the Stop button carries no channel id: ${channel.slice(0, 40)}`);
-        const allowed = await digestPermission(digestDeps(deps, client), { channel, user });
-        if (!allowed.allowed) {
-          await client.views.open({
-            trigger_id: body.trigger_id,
-            view: noticeModal("Weekly digest", refusal(allowed.setUpBy, allowed.reason === "unknown")),
-          });
-          return;
-        }
+        if (await refusedInModal(deps, client, body.trigger_id, channel, user)) return;
         await unsubscribe(deps.storeFile, channel);
         await client.views.publish({ user_id: user, view: await deps.answerer.home(user) });
       },
