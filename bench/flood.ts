@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { signedRequest, slashCommand, startSlack } from "../testkit/slack/index.
 import { QUESTIONS } from "./answers.ts";
 import { launchOmbuds } from "./child/launch.ts";
 import { type Figure, percentile } from "./figure.ts";
+import { rssMb } from "./rss.ts";
 
 const SECRET = "bench-signing-secret";
 const MB = 1024 * 1024;
@@ -64,12 +65,6 @@ async function flooder(port: number, kind: Kind, until: number): Promise<number>
     sent++;
   }
   return sent;
-}
-
-/** The app's resident memory now, in MB, from /proc. */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
 /**

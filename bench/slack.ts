@@ -1,5 +1,5 @@
 import { fork } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signedRequest, slashCommand } from "../testkit/slack/index.ts";
@@ -7,6 +7,8 @@ import { QUESTIONS } from "./answers.ts";
 import { launch, launchOmbuds, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
 import { type Figure, percentile } from "./figure.ts";
+import { answered } from "./responses.ts";
+import { rssMb } from "./rss.ts";
 
 const SECRET = "bench-signing-secret";
 const REQUESTS = 1000;
@@ -92,16 +94,6 @@ async function load(slack: Slack, port: number, label: string, count: number, of
   return { acks, sent, failures };
 }
 
-async function answered(slack: Slack, sent: Map<string, number>, timeoutMs = 30_000): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  let responses = await slack.responses();
-  while (responses.length < sent.size && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    responses = await slack.responses();
-  }
-  return responses.flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
-}
-
 /**
  * Issue 5's figures. ombuds in HTTP mode over the 10,000-letter store, and a bare Bolt app that only acks and
  * responds with a fixed string, each in its own process, take the same signed /ombuds load in alternating rounds
@@ -134,7 +126,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
     ] as const) {
       await slack.reset();
       const warm = await load(slack, server.port, `warm-${label}`, WARM_UP, 0);
-      await answered(slack, warm.sent);
+      await answered(() => slack.responses(), warm.sent);
     }
     const per = REQUESTS / ROUNDS;
     for (let round = 0; round < ROUNDS; round++) {
@@ -144,14 +136,13 @@ export async function benchSlack(store: string): Promise<Figure[]> {
       ] as const) {
         await slack.reset();
         const run = await load(slack, server.port, label, per, round * per);
-        const full = await answered(slack, run.sent);
+        const full = await answered(() => slack.responses(), run.sent);
         results[label].acks.push(...run.acks);
         results[label].full.push(...full);
         results[label].failures += run.failures + (run.sent.size - full.length);
       }
     }
-    const status = readFileSync(`/proc/${ombuds.child.pid}/status`, "utf8");
-    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    const rss = rssMb(ombuds.child.pid as number);
 
     const bareAck = percentile(results.bare.acks, 99);
     const ombudsAck = percentile(results.ombuds.acks, 99);
@@ -180,7 +171,7 @@ export async function benchSlack(store: string): Promise<Figure[]> {
         kind: "max",
         digits: 2,
       },
-      { name: "slack: bot memory (RSS, 10,000 letters)", value: rssMb, unit: "MB", target: 200, kind: "max" },
+      { name: "slack: bot memory (RSS, 10,000 letters)", value: rss, unit: "MB", target: 200, kind: "max" },
     ];
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");

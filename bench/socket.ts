@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { QUESTIONS } from "./answers.ts";
-import { forkChild, type IpcChild } from "./child/ipc.ts";
+import { forkChild } from "./child/ipc.ts";
 import { launch, launchOmbudsSocket, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
 import type { LoadResult, SocketApp, SocketCommand, SocketReady } from "./child/socket-slack.ts";
 import { type Figure, percentile } from "./figure.ts";
+import { answered } from "./responses.ts";
+import { rssMb } from "./rss.ts";
 
 // The HTTP bench's load (bench/slack.ts), so that the two modes' figures compare.
 const REQUESTS = 1000;
@@ -17,25 +19,6 @@ const ROUNDS = 10;
 const WARM_UP = 100;
 /** The HTTP bench's ack target: Socket Mode must not make ombuds ack slower, relative to bare Bolt, than HTTP does. */
 const ACK_TARGET = 1.25;
-
-/** Time from each envelope's send to its post arriving at the response URL; only the envelopes in `sent`. */
-async function answered(
-  responses: IpcChild<Command>,
-  sent: Map<string, number>,
-  timeoutMs = 30_000,
-): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  const ask = () =>
-    responses
-      .ask<{ responses: { id: string; at: number }[] }>({ type: "responses" })
-      .then((r) => r.responses);
-  let posted = await ask();
-  while (posted.length < sent.size && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    posted = await ask();
-  }
-  return posted.flatMap((r) => (sent.has(r.id) ? [r.at - (sent.get(r.id) as number)] : []));
-}
 
 const ms = (value: number) => value.toFixed(value < 10 ? 1 : 0);
 
@@ -77,7 +60,13 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         responseUrl: urls.responseUrl,
       });
       const sent = new Map(run.sent);
-      const full = await answered(responses, sent);
+      const full = await answered(
+        () =>
+          responses
+            .ask<{ responses: { id: string; at: number }[] }>({ type: "responses" })
+            .then((r) => r.responses),
+        sent,
+      );
       return { acks: run.acks, full, failures: run.failures + (sent.size - full.length) };
     };
     const results = {
@@ -94,8 +83,7 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         results[app].failures += run.failures;
       }
     }
-    const status = readFileSync(`/proc/${ombuds.child.pid}/status`, "utf8");
-    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    const rss = rssMb(ombuds.child.pid as number);
 
     const bareAck = { p50: percentile(results.bare.acks, 50), p99: percentile(results.bare.acks, 99) };
     const ombudsAck = { p50: percentile(results.ombuds.acks, 50), p99: percentile(results.ombuds.acks, 99) };
@@ -128,7 +116,7 @@ export async function benchSocket(store: string): Promise<Figure[]> {
       },
       {
         name: "socket: bot memory (RSS, 10,000 letters)",
-        value: rssMb,
+        value: rss,
         unit: "MB",
         target: 200,
         kind: "max",
