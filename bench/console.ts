@@ -24,8 +24,11 @@ function bareNode(): Promise<number> {
   });
 }
 
-/** Milliseconds from spawning `npm start`'s command, with no Slack tokens, to the first answer at its console. */
-function consoleAnswer(env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Milliseconds from spawning `npm start`'s command, with no Slack tokens, to `until` appearing at its console (by
+ * default the first answer's first line).
+ */
+export function consoleAnswer(env: NodeJS.ProcessEnv, until = ANSWERED): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [...START_FLAGS, BIN, "start"], {
     env,
@@ -36,7 +39,7 @@ function consoleAnswer(env: NodeJS.ProcessEnv): Promise<number> {
   let answered: number | undefined;
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString();
-    if (answered === undefined && out.includes(ANSWERED)) {
+    if (answered === undefined && out.includes(until)) {
       answered = performance.now() - started;
       child.stdin.end();
     }
@@ -57,16 +60,21 @@ function consoleAnswer(env: NodeJS.ProcessEnv): Promise<number> {
  * the bundled letters (the everyday start: nothing new to ingest, the bundles built), so what is timed is start-up
  * and one answer; Slack's code must not be loaded for it.
  */
-export async function benchConsole(dir: string): Promise<Figure[]> {
-  const env: NodeJS.ProcessEnv = {
+/** The environment of `npm start` with no Slack tokens, on this store and letters folder. */
+export function consoleEnv(store: string, letters: string): NodeJS.ProcessEnv {
+  return {
     ...process.env,
-    OMBUDS_DB: join(dir, "console-db.json"),
-    OMBUDS_LETTERS: resolve("data/letters"),
+    OMBUDS_DB: store,
+    OMBUDS_LETTERS: letters,
     // Set and empty: `.env` never overrides a variable that is set, and an empty one counts as unset.
     SLACK_BOT_TOKEN: "",
     SLACK_APP_TOKEN: "",
     SLACK_SIGNING_SECRET: "",
   };
+}
+
+export async function benchConsole(dir: string): Promise<Figure[]> {
+  const env = consoleEnv(join(dir, "console-db.json"), resolve("data/letters"));
   // Warm-up: the first start ingests the letters and may build the bundles; the page cache fills.
   await consoleAnswer(env);
   await bareNode();

@@ -118,11 +118,24 @@ async function serve(signedIn: SignedIn): Promise<number> {
   const { config, settings, options, logger, stderr, timings, refused, watch, identity, letters } = signedIn;
   // The letters live in the answering thread, and the start-up ingest has a thread of its own: this thread only
   // talks to Slack, so its heap stays small and an answer never holds up an ack (see src/slack/answerer/).
-  const report = await ingestInThread(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
-  for (const failure of report.failed) stderr.write(`${renderFailure(failure)}\n`);
-  for (const kept of report.kept) stderr.write(`${renderKept(kept)}\n`);
-  const ingested = report.added + report.updated;
-  const answerer = await startAnswererThread({ storeFile: config.OMBUDS_DB, logger });
+  // The answering thread loads the store and checks the folder against it; only a folder with files to read (new,
+  // changed, failed before) is ingested, after which the thread reads the store again. An unchanged folder, the
+  // everyday start, costs a stat a file and no second read of the store.
+  const answerer = await startAnswererThread({
+    storeFile: config.OMBUDS_DB,
+    logger,
+    check: [config.OMBUDS_LETTERS],
+  });
+  let ingested = 0;
+  let letterCount = answerer.letters;
+  if (answerer.stale > 0) {
+    const report = await ingestInThread(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
+    for (const failure of report.failed) stderr.write(`${renderFailure(failure)}\n`);
+    for (const kept of report.kept) stderr.write(`${renderKept(kept)}\n`);
+    ingested = report.added + report.updated;
+    letterCount += report.added;
+    await answerer.refresh();
+  }
   const now = () => new Date();
   const slack = createSlackApp(
     settings,
@@ -184,7 +197,7 @@ async function serve(signedIn: SignedIn): Promise<number> {
     {
       mode: settings.mode,
       port,
-      letters: answerer.letters,
+      letters: letterCount,
       ingested,
       store: config.OMBUDS_DB,
       watching: letters ? config.OMBUDS_LETTERS : null,

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import type { Ingested, Subscription } from "../store/schema.ts";
+import type { FileRecord, Ingested, Subscription } from "../store/schema.ts";
 import { readStore } from "../store/store.ts";
 import { createHoldings, type Holdings } from "./holdings.ts";
 
@@ -15,6 +15,8 @@ export interface OpenStore {
   lastIngest(): string | null;
   /** The ingest log: which letter was added or updated when (what a digest calls new). */
   ingested(): readonly Ingested[];
+  /** The store's records of the letter files it was ingested from (which an ingest may skip). */
+  files(): readonly FileRecord[];
   refresh(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function openStore(
         null,
       ),
     ingested: () => data.ingested,
+    files: () => data.files,
     refresh,
   };
 }

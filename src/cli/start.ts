@@ -2,7 +2,8 @@ import { createHoldings } from "../answers/index.ts";
 import { loadAuthorities } from "../authorities/index.ts";
 import type { Config } from "../config.ts";
 import { displayPath } from "../letters/read.ts";
-import { ingestPaths } from "../store/ingest.ts";
+import { type IngestReport, ingestPaths, staleFiles } from "../store/ingest.ts";
+import { indexOf } from "../store/records.ts";
 import { readStore } from "../store/store.ts";
 import { runConsole } from "./console.ts";
 import type { Io } from "./io.ts";
@@ -13,11 +14,22 @@ import { renderFailure, renderKept } from "./render.ts";
  * once), then open the local console on the same answers the bot gives. 1 when a letter failed or was not stored.
  */
 export async function startConsole(config: Config, io: Io): Promise<number> {
-  const report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
+  // The store is read once for answering, and the folder checked against it: an unchanged folder (the everyday
+  // start) costs a stat a file, and only a folder with something to read is ingested and the store read again.
+  let { data } = await readStore(config.OMBUDS_DB);
+  let report: Pick<IngestReport, "added" | "updated" | "failed" | "kept"> = {
+    added: [],
+    updated: [],
+    failed: [],
+    kept: [],
+  };
+  if ((await staleFiles([config.OMBUDS_LETTERS], indexOf(data))).length > 0) {
+    report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
+    ({ data } = await readStore(config.OMBUDS_DB));
+  }
   for (const failure of report.failed) io.stderr.write(`${renderFailure(failure)}\n`);
   for (const kept of report.kept) io.stderr.write(`${renderKept(kept)}\n`);
 
-  const { data } = await readStore(config.OMBUDS_DB);
   const holdings = createHoldings(data.letters);
   const changed = report.added.length + report.updated.length;
   io.stdout.write(

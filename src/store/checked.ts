@@ -49,10 +49,9 @@ export async function readChecked(file: string, fs: StoreFs): Promise<CheckedRec
     return null;
   }
   try {
-    const { sha256: sum, schema } = JSON.parse(text) as Partial<CheckedRecord>;
-    return typeof sum === "string" && HEX.test(sum) && typeof schema === "string"
-      ? { sha256: sum, schema }
-      : null;
+    const { sha256: sum, schema, identity } = JSON.parse(text) as Partial<CheckedRecord>;
+    if (typeof sum !== "string" || !HEX.test(sum) || typeof schema !== "string") return null;
+    return typeof identity === "string" ? { sha256: sum, schema, identity } : { sha256: sum, schema };
   } catch {
     return null;
   }

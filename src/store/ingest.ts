@@ -61,16 +61,8 @@ const noPlan = (): FilePlan => ({ toParse: [], skipped: [], stats: new Map() });
 /** Larger files are never hashed here: reading one refuses it (read.ts). */
 const MAX_HASHED_BYTES = 20 * 1024 * 1024;
 
-async function planFiles(
-  storeFile: string,
-  files: readonly string[],
-  options: ReadOptions & StoreOptions,
-): Promise<FilePlan> {
+function planFiles(files: readonly string[], index: FileIndex | undefined): FilePlan {
   const plan = noPlan();
-  // Letters read against another list of councils are not what the records describe: read them all, record none.
-  if (options.authorities) return { ...plan, toParse: [...files] };
-  if (files.length === 0) return plan;
-  const index = await readFileIndex(storeFile, options);
   const records = new Map((index?.files ?? []).map((record) => [record.path, record]));
   for (const file of files) {
     const path = displayPath(file);
@@ -292,9 +284,26 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   const { parseFiles: parse = parseFiles, ...rest } = options;
   const files = await findLetterFiles(paths);
-  const plan = await planFiles(storeFile, files, rest);
+  const plan =
+    // Letters read against another list of councils are not what the records describe: read them all, record none.
+    rest.authorities
+      ? { ...noPlan(), toParse: files }
+      : files.length === 0
+        ? noPlan()
+        : planFiles(files, await readFileIndex(storeFile, rest));
   const { letters, failed } = await parse(plan.toParse, rest);
   const report = await ingest(storeFile, letters, plan, rest);
   report.failed.unshift(...failed);
   return report;
+}
+
+/**
+ * The letter files under `paths` that an ingest into the store `index` describes would read (new, changed since
+ * they were stored, failed before) or whose record it would bring up to date (touched): none means the ingest would
+ * change nothing. Start-up asks this of the store it has just loaded for answering, so that an unchanged folder
+ * costs a walk and a stat a file, not a second read of the store.
+ */
+export async function staleFiles(paths: readonly string[], index: FileIndex): Promise<string[]> {
+  const plan = planFiles(await findLetterFiles(paths), index);
+  return [...plan.toParse, ...plan.skipped.filter((skip) => skip.touched).map((skip) => skip.file)];
 }

@@ -2,11 +2,14 @@ import { type FileRecord, SCHEMA_VERSION, type StoreData } from "./schema.ts";
 
 /** What an ingest needs to know which files it may skip: the file records, and where each stored letter came from. */
 export interface FileIndex {
-  files: FileRecord[];
+  files: readonly FileRecord[];
   sources: Map<string, { file: string; sha256: string }>;
 }
 
-export function indexOf(data: Pick<StoreData, "files" | "letters">): FileIndex {
+export function indexOf(data: {
+  readonly files: readonly FileRecord[];
+  readonly letters: readonly Pick<StoreData["letters"][number], "id" | "source">[];
+}): FileIndex {
   return { files: data.files, sources: new Map(data.letters.map((letter) => [letter.id, letter.source])) };
 }
 

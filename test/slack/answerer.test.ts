@@ -140,6 +140,20 @@ describe("the answering thread", () => {
     expect(again.added + again.updated).toBe(0);
   });
 
+  it("checks start-up's letters folder against the store it loaded: an unchanged folder has nothing stale", async () => {
+    const letters = sampleFolder();
+    const fresh = join(tempDir(), "db.json");
+    await ingestPaths(fresh, [letters]);
+    const logger = createLogger("info", new LogLines());
+    const unchanged = await startAnswererThread({ storeFile: fresh, logger, check: [letters] });
+    await unchanged.close();
+    expect(unchanged.stale).toBe(0);
+    writeFileSync(join(letters, "minutes.txt"), "Minutes of the scrutiny committee.\n");
+    const changed = await startAnswererThread({ storeFile: fresh, logger, check: [letters] });
+    await changed.close();
+    expect({ letters: changed.letters, stale: changed.stale }).toEqual({ letters: 5, stale: 1 });
+  });
+
   it("sizes the thread's heap from the store: at least 96 MB, eight times a large store", () => {
     expect(limitsFor(join(tempDir(), "none.json")).maxOldGenerationSizeMb).toBe(96);
     const big = join(tempDir(), "db.json");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { checkedFile, SCHEMA_FINGERPRINT } from "../../src/store/checked.ts";
 import { ingestPaths, readStore, StoreData, StoreError } from "../../src/store/index.ts";
@@ -16,6 +16,9 @@ async function ingested(): Promise<string> {
 }
 
 describe("the store's validation record", () => {
+  // A failing expectation skips its test's mockRestore: never let a spy leak into the next test.
+  afterEach(() => vi.restoreAllMocks());
+
   it("pins the schema's fingerprint: a change to the store schema must change SCHEMA_FINGERPRINT", () => {
     const now = createHash("sha256")
       .update(JSON.stringify(z.toJSONSchema(StoreData, { unrepresentable: "any", io: "input" })))
@@ -36,6 +39,17 @@ describe("the store's validation record", () => {
     parse.mockRestore();
     expect(trusted).toEqual(StoreData.parse(JSON.parse(readFileSync(store, "utf8"))));
     expect(trusted.letters).toHaveLength(5);
+  });
+
+  it("the file the writer left is vouched for by its identity alone: its content is not hashed again", async () => {
+    const store = await ingested();
+    // The record's hash made wrong on purpose: only the identity (a stat) can vouch for the file now.
+    const record = JSON.parse(readFileSync(checkedFile(store), "utf8")) as { identity: string };
+    writeFileSync(checkedFile(store), JSON.stringify({ ...record, sha256: "0".repeat(64) }));
+    const parse = vi.spyOn(StoreData, "safeParse");
+    expect((await readStore(store)).data.letters).toHaveLength(5);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
   });
 
   it("a copy of the store (another file, the same text) is vouched for by its content", async () => {

@@ -3,10 +3,10 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFiles } from "../../src/letters/read.ts";
 import { PARSER_VERSION } from "../../src/letters/version.ts";
-import { ingestLetters, ingestPaths } from "../../src/store/ingest.ts";
+import { ingestLetters, ingestPaths, staleFiles } from "../../src/store/ingest.ts";
 import { indexOf, scanFileIndex } from "../../src/store/records.ts";
 import { readStore } from "../../src/store/store.ts";
-import { sampleFolder, tempDir } from "../support/tmp.ts";
+import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
 import { readOnlyFs } from "./faults.ts";
 
 /** `parseFiles`, noting the names of the files it is asked to read. */
@@ -223,5 +223,33 @@ describe("an ingest over files the store holds already", () => {
     const report = await ingestPaths(store, [letters], { parseFiles: counter.parseFiles });
     expect(counter.read).toEqual([]);
     expect(report.unchanged).toHaveLength(5);
+  });
+});
+
+describe("start-up's check of the letters folder against the store it loaded (staleFiles)", () => {
+  const staleOf = async (store: string, letters: string) =>
+    (await staleFiles([letters], indexOf((await readStore(store)).data))).map((file) => basename(file));
+
+  it("finds nothing to read in a folder the store holds, unchanged: start-up then ingests nothing", async () => {
+    const { store, letters } = await ingested();
+    expect(await staleOf(store, letters)).toEqual([]);
+  });
+
+  it("names a new file, an edited one, one only touched, and one that failed before", async () => {
+    const { store, letters, bury } = await ingested();
+    writeFileSync(join(letters, "2020", "not-a-letter.txt"), "Minutes of the scrutiny committee.\n");
+    await ingestPaths(store, [letters]);
+    writeFileSync(bury, readFileSync(bury, "utf8").replace("Bury", "Bury "));
+    const sefton = join(letters, "2020", "sefton.txt");
+    utimesSync(sefton, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    readdressed(join(letters, "2020"), ["Wigan Metropolitan Borough Council"]);
+    expect((await staleOf(store, letters)).sort()).toEqual(
+      ["bury.txt", "letter-0.txt", "not-a-letter.txt", "sefton.txt"].sort(),
+    );
+  });
+
+  it("names every file when the store holds nothing yet", async () => {
+    const letters = sampleFolder();
+    expect(await staleOf(join(tempDir(), "db.json"), letters)).toHaveLength(5);
   });
 });

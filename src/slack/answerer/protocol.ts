@@ -39,8 +39,11 @@ export interface ErrorData {
 export type Reply =
   | { type: "result"; id: number; ok: true; value: unknown }
   | { type: "result"; id: number; ok: false; error: ErrorData }
-  /** The store is loaded: calls may come. */
-  | { type: "ready"; letters: number }
+  /**
+   * The store is loaded: calls may come. `stale`: how many files of the letters folder it was asked to check the
+   * store has no current record of (the start-up ingest is needed only when some are).
+   */
+  | { type: "ready"; letters: number; stale: number }
   /** The start-up ingest is done (that thread then ends). */
   | { type: "ingested"; summary: IngestSummary }
   /** The store could not be loaded or the ingest failed: the thread ends. */

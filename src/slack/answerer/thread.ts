@@ -10,6 +10,8 @@ export interface ThreadOptions {
   logger: Logger;
   /** The answering thread's heap; by default sized from the store file (see `limitsFor`). */
   resourceLimits?: ResourceLimits;
+  /** Letter files and folders to check against the store once it is loaded (start-up's folder): see `stale`. */
+  check?: string[];
 }
 
 /**
@@ -54,7 +56,7 @@ function revive(data: ErrorData): Error {
  * inherit its parent's loader.
  */
 function thread(
-  workerData: { storeFile: string; ingest?: string[] },
+  workerData: { storeFile: string; ingest?: string[]; check?: string[] },
   resourceLimits: ResourceLimits,
 ): Worker {
   const here = import.meta.url;
@@ -91,27 +93,37 @@ export function ingestInThread(storeFile: string, paths: string[]): Promise<Inge
  * of memory, a bug), the calls it held fail with `AnswererStopped`, the log says so, and the next call starts a
  * new thread.
  */
-export async function startAnswererThread(
-  options: ThreadOptions,
-): Promise<Answerer & { /** Letters held when the thread started. */ letters: number }> {
+export async function startAnswererThread(options: ThreadOptions): Promise<
+  Answerer & {
+    /** Letters held when the thread started. */
+    letters: number;
+    /** Of the files `options.check` names, how many the store has no current record of (see `staleFiles`). */
+    stale: number;
+  }
+> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let ids = 0;
   let closing = false;
   let current: Promise<Worker> | null = null;
   let letters = 0;
+  let stale = 0;
+  // Only the first thread checks the folder: one started again after a failure has no start-up to do.
+  let check = options.check;
 
   const spawn = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = thread(
-        { storeFile: options.storeFile },
+        { storeFile: options.storeFile, ...(check ? { check } : {}) },
         options.resourceLimits ?? limitsFor(options.storeFile),
       );
+      check = undefined;
       let ready = false;
       worker.on("message", (reply: Reply) => {
         switch (reply.type) {
           case "ready":
             ready = true;
             letters = reply.letters;
+            stale = reply.stale;
             resolve(worker);
             return;
           case "failed":
@@ -158,6 +170,7 @@ export async function startAnswererThread(
   await current;
   return {
     letters,
+    stale,
     answer: (question, { share, now }) => call({ kind: "answer", question, share, now }),
     respond: (question, target) => call({ kind: "respond", question, target }),
     share: (shown, question, target) => call({ kind: "share", shown, question, target }),

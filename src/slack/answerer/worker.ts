@@ -3,14 +3,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../../answers/open-store.ts";
 import { loadAuthorities } from "../../authorities/index.ts";
-import { ingestPaths } from "../../store/ingest.ts";
+import { ingestPaths, staleFiles } from "../../store/ingest.ts";
+import { indexOf } from "../../store/records.ts";
 import { type Answerer, localAnswerer } from "./answerer.ts";
 import { type Call, errorData, type IngestSummary, type Reply, type Request } from "./protocol.ts";
 
 if (!parentPort) throw new Error("answerer/worker.ts runs only as a worker thread");
 const port = parentPort;
 const post = (reply: Reply) => port.postMessage(reply);
-const { storeFile, ingest } = workerData as { storeFile: string; ingest?: string[] };
+const { storeFile, ingest, check } = workerData as { storeFile: string; ingest?: string[]; check?: string[] };
 
 function run(answerer: Answerer, call: Call): Promise<unknown> {
   switch (call.kind) {
@@ -37,13 +38,17 @@ async function serve(): Promise<void> {
     onError: (error) => post({ type: "log", msg: "store reload failed", error: errorData(error) }),
   });
   const answerer = localAnswerer(store, loadAuthorities());
+  // The letters folder checked against the store just loaded, rather than by an ingest reading the store again.
+  const stale = check
+    ? (await staleFiles(check, indexOf({ files: store.files(), letters: store.holdings().letters }))).length
+    : 0;
   port.on("message", (request: Request) => {
     run(answerer, request).then(
       (value) => post({ type: "result", id: request.id, ok: true, value }),
       (error: unknown) => post({ type: "result", id: request.id, ok: false, error: errorData(error) }),
     );
   });
-  post({ type: "ready", letters: store.holdings().letters.length });
+  post({ type: "ready", letters: store.holdings().letters.length, stale });
 }
 
 async function ingestFolder(paths: string[]): Promise<void> {
