@@ -30,6 +30,27 @@ export const QUESTIONS = [
   "help",
   "what's the weather like?",
 ];
+/** Questions about each council in turn, as many officers ask them: `count` of them, no two the same. */
+const ABOUT = [
+  (c: string) => c,
+  (c: string) => `how is ${c} doing`,
+  (c: string) => `what's ${c}'s upheld rate?`,
+  (c: string) => `how does ${c} compare with similar councils?`,
+  (c: string) => `any concerns for ${c}?`,
+  (c: string) => `how has ${c} changed over the years?`,
+];
+export function newQuestions(count: number): string[] {
+  const councils = loadAuthorities().all.map((a) => a.shortName);
+  const questions: string[] = [];
+  for (let i = 0; questions.length < count; i++) {
+    const ask = ABOUT[i % ABOUT.length] as (c: string) => string;
+    const council = councils[Math.floor(i / ABOUT.length) % councils.length] as string;
+    questions.push(ask(council));
+    if (i >= ABOUT.length * councils.length) throw new Error(`only ${questions.length} distinct questions`);
+  }
+  return questions;
+}
+
 const TYPOS = [
   "Seftn",
   "Stockprt",

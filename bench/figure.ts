@@ -3,7 +3,8 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  target: number;
+  /** null: printed for the reader beside the figures that have one, and never missed. */
+  target: number | null;
   /** "min": the value must be at least the target; "max": at most. */
   kind: "min" | "max";
   /** How the value was printed (rounding, thousands separators). */
@@ -17,6 +18,7 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export function met(figure: Figure): boolean {
+  if (figure.target === null) return true;
   return figure.kind === "min" ? figure.value >= figure.target : figure.value <= figure.target;
 }
 
@@ -25,6 +27,8 @@ const number = (value: number, digits = 0) =>
 
 export function renderFigure(figure: Figure): string {
   const value = `${number(figure.value, figure.digits)} ${figure.unit}`;
+  if (figure.target === null)
+    return `${figure.name.padEnd(44)}${value.padStart(18)}   (no target: for the reader)`;
   const target = `target ${figure.kind === "min" ? "≥" : "≤"} ${number(figure.target, figure.digits)} ${figure.unit}`;
   return `${figure.name.padEnd(44)}${value.padStart(18)}   ${target.padEnd(26)}${met(figure) ? "met" : "MISSED"}`;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { QUESTIONS } from "./answers.ts";
+import { newQuestions, QUESTIONS } from "./answers.ts";
 import { forkChild } from "./child/ipc.ts";
 import { launch, launchOmbudsSocket, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
@@ -47,7 +47,13 @@ export async function benchSocket(store: string): Promise<Figure[]> {
     servers.push(ombuds);
     for (const app of ["bare", "ombuds"] as const) await slack.ask({ type: "connected", app });
 
-    const round = async (app: SocketApp, label: string, count: number, offset: number) => {
+    const round = async (
+      app: SocketApp,
+      label: string,
+      count: number,
+      offset: number,
+      questions: readonly string[] = QUESTIONS,
+    ) => {
       await responses.ask({ type: "reset" });
       const run = await slack.ask<LoadResult>({
         type: "load",
@@ -56,7 +62,7 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         count,
         offset,
         concurrency: CONCURRENCY,
-        questions: QUESTIONS,
+        questions,
         responseUrl: urls.responseUrl,
       });
       const sent = new Map(run.sent);
@@ -84,6 +90,14 @@ export async function benchSocket(store: string): Promise<Figure[]> {
       }
     }
     const rss = rssMb(ombuds.child.pid as number);
+    // The same load again, every question one not asked before (no answer kept from an earlier one: kept.ts), for the
+    // reader: what a burst of different questions costs.
+    const fresh = newQuestions(REQUESTS);
+    const uncached: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const run = await round("ombuds", "new", per, r * per, fresh);
+      uncached.push(...run.full);
+    }
 
     const bareAck = { p50: percentile(results.bare.acks, 50), p99: percentile(results.bare.acks, 99) };
     const ombudsAck = { p50: percentile(results.ombuds.acks, 50), p99: percentile(results.ombuds.acks, 99) };
@@ -111,6 +125,14 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         value: full.p99 / bareAck.p99,
         unit: "×",
         target: 2,
+        kind: "max",
+        digits: 2,
+      },
+      {
+        name: `socket: full answer p99 vs bare ack p99, every question new (${ms(percentile(uncached, 99))} ms)`,
+        value: percentile(uncached, 99) / bareAck.p99,
+        unit: "×",
+        target: null,
         kind: "max",
         digits: 2,
       },

@@ -17,7 +17,7 @@ export type SocketCommand =
       count: number;
       offset: number;
       concurrency: number;
-      questions: string[];
+      questions: readonly string[];
       responseUrl: string;
     }
   | { type: "close" };

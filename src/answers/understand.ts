@@ -412,6 +412,22 @@ export function read(raw: string, context: Context): Reading {
  * words were matched in a normalised form, so they are found again in the text with any punctuation between them.
  */
 function asTyped(text: string, words: string): string {
+  const parts = words.split(" ").map((part) => part.toLowerCase());
+  // Matched word by word over the text's runs of letters and digits, not with a pattern built per name: a Unicode
+  // pattern made for each name cost more than the rest of understanding a question.
+  if (parts.some((part) => !WORD_ONLY.test(part))) return asTypedByPattern(text, words);
+  const runs = [...text.matchAll(WORD_RUN)];
+  for (let i = 0; i + parts.length <= runs.length; i++) {
+    if (parts.every((part, j) => (runs[i + j] as RegExpExecArray)[0].toLowerCase() === part)) {
+      const first = runs[i] as RegExpExecArray;
+      const last = runs[i + parts.length - 1] as RegExpExecArray;
+      return text.slice(first.index, last.index + last[0].length);
+    }
+  }
+  return words;
+}
+/** The same, for words that are not only letters and digits (none of the reference list's names today). */
+function asTypedByPattern(text: string, words: string): string {
   const parts = words.split(" ").map(escapeRegExp);
   const found = new RegExp(
     `(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
@@ -419,6 +435,8 @@ function asTyped(text: string, words: string): string {
   ).exec(text);
   return found ? found[0] : words;
 }
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const WORD_ONLY = /^[\p{L}\p{N}]+$/u;
 
 // ---------------------------------------------------------------------------------------------------------------
 // What is asked: the rules, in order

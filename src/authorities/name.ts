@@ -6,6 +6,9 @@
 
 /** Lower-case, "&" as "and", punctuation and hyphens as spaces, one space between words. */
 export function nameKey(text: string): string {
+  // Already a key (a run of words of a question, a key looked up again): its own key. Questions look up every run of
+  // their words, so this is most calls, and it skips Unicode normalisation.
+  if (KEYED.test(text)) return text;
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -15,6 +18,8 @@ export function nameKey(text: string): string {
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
+
+const KEYED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 const PREFIXES = [
   "london borough of",

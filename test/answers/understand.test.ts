@@ -128,3 +128,13 @@ describe("the intent table", () => {
     for (const rule of RULES) expect(rule.why.length).toBeGreaterThan(10);
   });
 });
+
+describe("read: the council's words as the person typed them", () => {
+  it.each([
+    ["compare STOCKPORT and st. helens", ["STOCKPORT", "st. helens"]],
+    ["how is Stokport doing", ["Stokport"]],
+    ["Brighton-and-Hove vs Bury!", ["Brighton-and-Hove", "Bury"]],
+  ])("%s → %j", (text, words) => {
+    expect(read(text, context).councils.map((c) => c.words)).toEqual(words);
+  });
+});

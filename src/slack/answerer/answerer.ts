@@ -5,7 +5,8 @@ import type { Chart } from "../../charts/index.ts";
 import { type Digest, digestFor } from "../../digest/compose.ts";
 import { digestInWords } from "../../digest/days.ts";
 import type { Subscription } from "../../store/schema.ts";
-import { answerMessage, homeView, type Message, withoutShareButton } from "../render/index.ts";
+import { answerMessage, homeView, type Message, withoutShareButton, withShare } from "../render/index.ts";
+import { KeptAnswers, keyOf } from "./kept.ts";
 import { postJson } from "./post.ts";
 import { ShownAnswers } from "./shown.ts";
 
@@ -72,11 +73,19 @@ export interface Answerer {
 /** The answerer over the open store, in this thread. */
 export function localAnswerer(store: OpenStore, authorities: AuthorityIndex): Answerer {
   const shown = new ShownAnswers();
+  const kept = new KeptAnswers<{ message: Message; asked: string }>();
   const answer = (question: string, { share, now }: { share: boolean; now: Date }): Message => {
-    const found = ask(question, store.holdings(), { authorities, now });
-    if (!share) return answerMessage(found);
+    const holdings = store.holdings();
+    // Asked before over the same letters: the answer kept then (src/slack/answerer/kept.ts), as a busy workspace
+    // asks the same few questions; its Share button, if any, is given this asker's id below.
+    const { message, asked } = kept.get(holdings, keyOf(question, share, now), () => {
+      const found = ask(question, holdings, { authorities, now });
+      const text = found.question.text;
+      return { message: answerMessage(found, share ? { share: { question: text } } : {}), asked: text };
+    });
+    if (!share) return message;
     // Kept as the person sees it: a share posts exactly this, without its Share button.
-    return shown.remember((id) => answerMessage(found, { share: { question: found.question.text, id } }));
+    return shown.remember((id) => withShare(message, { question: asked, id }));
   };
   const post = async (target: ResponseTarget, body: object, what: string) => {
     const reply = await postJson(target.responseUrl, JSON.stringify(body));

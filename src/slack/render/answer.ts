@@ -26,7 +26,7 @@ import {
   section,
 } from "./blocks.ts";
 import { clip, oneLine } from "./escape.ts";
-import { LIMITS, textsOf } from "./limits.ts";
+import { LIMITS, shownLength } from "./limits.ts";
 
 /**
  * An `Answer` as a Slack message: the same facts `renderAnswer` prints for the console, in Block Kit. Every string
@@ -96,7 +96,7 @@ export function answerMessage(
   /** A part spends what it may (its own cap, or what the parts before it left) and leaves the rest. */
   const spend = (make: (chars: number) => KnownBlock[], cap: number): KnownBlock[] => {
     const part = make(Math.max(0, Math.min(cap, left)));
-    left -= textsOf(part).reduce((n, t) => n + t.length, 0);
+    left -= shownLength(part);
     return part;
   };
   // The header, sources, notes and suggestions are small and always wanted: they are paid for first, and the
@@ -204,7 +204,7 @@ function councilsOf(answer: Answer, chars: number): KnownBlock[] {
   let used = 0;
   const all = answer.councils.map((c) => councilBlock(c, many)).filter((b): b is SectionBlock => b !== null);
   for (const block of all) {
-    const size = textsOf([block]).reduce((n, t) => n + t.length, 0);
+    const size = shownLength([block]);
     if (blocks.length >= BLOCKS.councils - 1 || used + size > chars - NOTE_ROOM) break;
     blocks.push(block);
     used += size;
@@ -391,6 +391,11 @@ export function withoutShareButton(message: Message): Message {
   const isShare = (block: KnownBlock) =>
     block.type === "actions" && block.elements.some((e) => "action_id" in e && e.action_id === SHARE_ACTION);
   return { ...message, blocks: message.blocks.filter((b) => !isShare(b)) };
+}
+
+/** An answer made with a Share button, its button now carrying `share` (another asker's id): the answer kept, reused. */
+export function withShare(message: Message, share: { question: string; id?: string }): Message {
+  return { ...message, blocks: [...withoutShareButton(message).blocks, shareBlock(share)] };
 }
 
 function shareBlock(share: { question: string; id?: string }): ActionsBlock {

@@ -11,7 +11,7 @@ import {
   section,
 } from "./blocks.ts";
 import { clip, oneLine } from "./escape.ts";
-import { textsOf } from "./limits.ts";
+import { shownLength } from "./limits.ts";
 
 /**
  * The App Home tab: what the bot holds, the councils whose letters raise concerns, how to ask (with examples) and any
@@ -214,4 +214,4 @@ function digestBlocks(digests: HomeDigest[]): KnownBlock[] {
   return [divider(), header("Weekly digests", "Weekly digests"), ...none, ...rows, ...more, add];
 }
 
-const textLength = (blocks: KnownBlock[]) => textsOf(blocks).reduce((n, t) => n + t.length, 0);
+const textLength = (blocks: KnownBlock[]) => shownLength(blocks);

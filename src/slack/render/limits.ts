@@ -68,6 +68,25 @@ export function shownTexts(blocks: readonly AnyBlock[] | readonly unknown[]): Sh
   return texts;
 }
 
+/** How many characters the blocks show in all (what `messageText` limits): `textsOf`'s total, without the list. */
+export function shownLength(blocks: readonly AnyBlock[] | readonly unknown[]): number {
+  // Counted on every block an answer adds, so it makes no `where` strings and no list.
+  const count = (value: unknown): number => {
+    if (Array.isArray(value)) return value.reduce((n: number, item) => n + count(item), 0);
+    if (!isObject(value)) return 0;
+    let n = 0;
+    for (const key in value) {
+      if (NOT_RENDERED.has(key)) continue;
+      const item = value[key];
+      if (typeof item === "string") {
+        if (key !== "type" && key !== "style") n += item.length;
+      } else n += count(item);
+    }
+    return n;
+  };
+  return count(blocks);
+}
+
 function collect(value: unknown, where: string, into: ShownText[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
