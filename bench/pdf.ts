@@ -56,7 +56,9 @@ async function extractOnly(lib: Awaited<ReturnType<typeof loadPdfJs>>, bytes: Ui
 /**
  * Issue 10's PDF figures: reading a PDF letter into a record costs at most 1.5× what pdf.js's text extraction alone
  * costs on the same files (measured in one run, in alternating rounds, medians); and a year's release of PDF letters
- * ingests in one `ombuds ingest <folder>` command.
+ * ingests in one `ombuds ingest <folder>` command, a whole process from start to exit, in at most twice what pdf.js's
+ * extraction alone takes over the same number of letters (the process, the bundles, the checks and the store's
+ * write are what it adds).
  */
 export async function benchPdf(dir: string): Promise<Figure[]> {
   const index = loadAuthorities();
@@ -126,12 +128,12 @@ export async function benchPdf(dir: string): Promise<Figure[]> {
       digits: 2,
     },
     {
-      name: `ombuds ingest ${release.files.length} PDF letters (a year)`,
-      value: seconds,
-      unit: "s",
-      target: 30,
+      name: `ombuds ingest of ${release.files.length} PDF letters (a year) ÷ pdf.js alone on them (${seconds.toFixed(1)} / ${((perLetter * release.files.length) / 1000).toFixed(1)} s)`,
+      value: (seconds * 1000) / (perLetter * release.files.length),
+      unit: "×",
+      target: 2,
       kind: "max",
-      digits: 1,
+      digits: 2,
     },
   ];
 }

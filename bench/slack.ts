@@ -6,7 +6,7 @@ import { signedRequest, slashCommand } from "../testkit/slack/index.ts";
 import { QUESTIONS } from "./answers.ts";
 import { launch, launchOmbuds, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
-import { type Figure, percentile } from "./figure.ts";
+import { atSize, type Figure, percentile } from "./figure.ts";
 import { answered } from "./responses.ts";
 import { rssMb } from "./rss.ts";
 
@@ -95,23 +95,20 @@ async function load(slack: Slack, port: number, label: string, count: number, of
 }
 
 /**
- * Issue 5's figures. ombuds in HTTP mode over the 10,000-letter store, and a bare Bolt app that only acks and
+ * Issue 5's figures. ombuds in HTTP mode over the store of `letters` letters, and a bare Bolt app that only acks and
  * responds with a fixed string, each in its own process, take the same signed /ombuds load in alternating rounds
- * of the same run, so the machine's noise falls on both.
+ * of the same run, so the machine's noise falls on both; then their resident memory, read at the same moment.
  */
-export async function benchSlack(store: string): Promise<Figure[]> {
+export async function benchSlack(store: string, letters: number): Promise<Figure[]> {
+  const size = atSize(letters);
   const slack = await startSlackProcess();
   const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
   const servers: Server[] = [];
   try {
-    const bare = await launch(
-      ["--import", "tsx", "bench/child/bare-bolt.ts", SECRET, slack.apiUrl],
-      {},
-      (line) => {
-        const port = parseJson(line)?.port;
-        return typeof port === "number" ? port : undefined;
-      },
-    );
+    const bare = await launch(["bench/child/bare-bolt.mjs", SECRET, slack.apiUrl], {}, (line) => {
+      const port = parseJson(line)?.port;
+      return typeof port === "number" ? port : undefined;
+    });
     servers.push(bare);
     const ombuds = await launchOmbuds({ apiUrl: slack.apiUrl, secret: SECRET, store, letters: empty });
     servers.push(ombuds);
@@ -142,36 +139,46 @@ export async function benchSlack(store: string): Promise<Figure[]> {
         results[label].failures += run.failures + (run.sent.size - full.length);
       }
     }
-    const rss = rssMb(ombuds.child.pid as number);
+    const rss = { ombuds: rssMb(ombuds.child.pid as number), bare: rssMb(bare.child.pid as number) };
 
     const bareAck = percentile(results.bare.acks, 99);
     const ombudsAck = percentile(results.ombuds.acks, 99);
     const ombudsFull = percentile(results.ombuds.full, 99);
     return [
       {
-        name: `slack: requests acked and answered (of ${REQUESTS})`,
+        name: `${size} slack: requests acked and answered (of ${REQUESTS})`,
         value: REQUESTS - results.ombuds.failures,
         unit: "",
         target: REQUESTS,
         kind: "min",
       },
       {
-        name: `slack: ack p99 vs bare Bolt (${bareAck.toFixed(0)} ms)`,
+        name: `${size} slack: ack p99 vs bare Bolt (${ombudsAck.toFixed(0)} vs ${bareAck.toFixed(0)} ms)`,
         value: ombudsAck / bareAck,
         unit: "×",
         target: 1.25,
         kind: "max",
         digits: 2,
+        growth: { series: "slack: ack p99", letters, absolute: ombudsAck, unit: "ms" },
       },
       {
-        name: `slack: full answer p99 vs bare ack p99 (${ombudsFull.toFixed(0)} ms)`,
+        name: `${size} slack: full answer p99 vs bare ack p99 (${ombudsFull.toFixed(0)} ms)`,
         value: ombudsFull / bareAck,
         unit: "×",
         target: 2,
         kind: "max",
         digits: 2,
+        growth: { series: "slack: full answer p99", letters, absolute: ombudsFull, unit: "ms" },
       },
-      { name: "slack: bot memory (RSS, 10,000 letters)", value: rss, unit: "MB", target: 200, kind: "max" },
+      {
+        name: `${size} slack: RSS vs bare Bolt (${rss.ombuds.toFixed(0)} vs ${rss.bare.toFixed(0)} MB)`,
+        value: rss.ombuds / rss.bare,
+        unit: "×",
+        target: 1.3,
+        kind: "max",
+        digits: 2,
+        growth: { series: "slack: RSS", letters, absolute: rss.ombuds, unit: "MB" },
+      },
     ];
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");

@@ -6,7 +6,7 @@ import { forkChild } from "./child/ipc.ts";
 import { launch, launchOmbudsSocket, parseJson, type Server } from "./child/launch.ts";
 import type { Command } from "./child/slack.ts";
 import type { LoadResult, SocketApp, SocketCommand, SocketReady } from "./child/socket-slack.ts";
-import { type Figure, percentile } from "./figure.ts";
+import { atSize, type Figure, percentile } from "./figure.ts";
 import { answered } from "./responses.ts";
 import { rssMb } from "./rss.ts";
 
@@ -23,13 +23,14 @@ const ACK_TARGET = 1.25;
 const ms = (value: number) => value.toFixed(value < 10 ? 1 : 0);
 
 /**
- * The Socket Mode figures, beside the HTTP bench's. A bare Bolt Socket Mode app (bench/child/bare-bolt-socket.ts)
- * and ombuds in Socket Mode over the 10,000-letter store, each in its own process and each on its own Socket Mode
+ * The Socket Mode figures, beside the HTTP bench's. A bare Bolt Socket Mode app (bench/child/bare-bolt-socket.mjs)
+ * and ombuds in Socket Mode over the store of `letters` letters, each in its own process and each on its own Socket Mode
  * stand-in, take the same /ombuds envelopes at the HTTP bench's count and concurrency, in alternating rounds of the
  * same run. The stand-ins, which send the envelopes and time their acks, share a process (bench/child/socket-slack.ts);
  * the response URLs are a third (bench/child/slack.ts), so that the answers arriving never delay the ack clock.
  */
-export async function benchSocket(store: string): Promise<Figure[]> {
+export async function benchSocket(store: string, letters: number): Promise<Figure[]> {
+  const size = atSize(letters);
   const { ipc: responses, ready: urls } = await forkChild<Command, { responseUrl: string }>(
     "bench/child/slack.ts",
   );
@@ -37,10 +38,8 @@ export async function benchSocket(store: string): Promise<Figure[]> {
   const empty = mkdtempSync(join(tmpdir(), "ombuds-bench-letters-"));
   const servers: Server[] = [];
   try {
-    const bare = await launch(
-      ["--import", "tsx", "bench/child/bare-bolt-socket.ts", ready.apiUrls.bare],
-      {},
-      (line) => (parseJson(line)?.connected === true ? 0 : undefined),
+    const bare = await launch(["bench/child/bare-bolt-socket.mjs", ready.apiUrls.bare], {}, (line) =>
+      parseJson(line)?.connected === true ? 0 : undefined,
     );
     servers.push(bare);
     const ombuds = await launchOmbudsSocket({ apiUrl: ready.apiUrls.ombuds, store, letters: empty });
@@ -89,7 +88,7 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         results[app].failures += run.failures;
       }
     }
-    const rss = rssMb(ombuds.child.pid as number);
+    const rss = { ombuds: rssMb(ombuds.child.pid as number), bare: rssMb(bare.child.pid as number) };
     // The same load again, every question one not asked before (no answer kept from an earlier one: kept.ts), for the
     // reader: what a burst of different questions costs.
     const fresh = newQuestions(REQUESTS);
@@ -104,7 +103,7 @@ export async function benchSocket(store: string): Promise<Figure[]> {
     const full = { p50: percentile(results.ombuds.full, 50), p99: percentile(results.ombuds.full, 99) };
     return [
       {
-        name: `socket: envelopes acked and answered (of ${REQUESTS})`,
+        name: `${size} socket: envelopes acked and answered (of ${REQUESTS})`,
         value: REQUESTS - results.ombuds.failures,
         unit: "",
         target: REQUESTS,
@@ -112,24 +111,26 @@ export async function benchSocket(store: string): Promise<Figure[]> {
       },
       {
         name:
-          `socket: ack p99 vs bare Bolt (${ms(ombudsAck.p99)} vs ${ms(bareAck.p99)} ms; ` +
+          `${size} socket: ack p99 vs bare Bolt (${ms(ombudsAck.p99)} vs ${ms(bareAck.p99)} ms; ` +
           `p50 ${ms(ombudsAck.p50)} vs ${ms(bareAck.p50)})`,
         value: ombudsAck.p99 / bareAck.p99,
         unit: "×",
         target: ACK_TARGET,
         kind: "max",
         digits: 2,
+        growth: { series: "socket: ack p99", letters, absolute: ombudsAck.p99, unit: "ms" },
       },
       {
-        name: `socket: full answer p99 vs bare ack p99 (${ms(full.p99)} ms; p50 ${ms(full.p50)})`,
+        name: `${size} socket: full answer p99 vs bare ack p99 (${ms(full.p99)} ms; p50 ${ms(full.p50)})`,
         value: full.p99 / bareAck.p99,
         unit: "×",
         target: 2,
         kind: "max",
         digits: 2,
+        growth: { series: "socket: full answer p99", letters, absolute: full.p99, unit: "ms" },
       },
       {
-        name: `socket: full answer p99 vs bare ack p99, every question new (${ms(percentile(uncached, 99))} ms)`,
+        name: `${size} socket: full answer p99 vs bare ack p99, every question new (${ms(percentile(uncached, 99))} ms)`,
         value: percentile(uncached, 99) / bareAck.p99,
         unit: "×",
         target: null,
@@ -137,11 +138,13 @@ export async function benchSocket(store: string): Promise<Figure[]> {
         digits: 2,
       },
       {
-        name: "socket: bot memory (RSS, 10,000 letters)",
-        value: rss,
-        unit: "MB",
-        target: 200,
+        name: `${size} socket: RSS vs bare Bolt (${rss.ombuds.toFixed(0)} vs ${rss.bare.toFixed(0)} MB)`,
+        value: rss.ombuds / rss.bare,
+        unit: "×",
+        target: 1.3,
         kind: "max",
+        digits: 2,
+        growth: { series: "socket: RSS", letters, absolute: rss.ombuds, unit: "MB" },
       },
     ];
   } finally {

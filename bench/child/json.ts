@@ -5,4 +5,6 @@ const [store] = process.argv.slice(2) as [string];
 const started = performance.now();
 const data = JSON.parse(await readFile(store, "utf8")) as { letters: unknown[] };
 const ms = performance.now() - started;
-process.stdout.write(JSON.stringify({ ms, letters: data.letters.length }));
+process.stdout.write(
+  JSON.stringify({ ms, letters: data.letters.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+);

@@ -1,8 +1,9 @@
 // The yardstick for the Socket Mode benchmark: a bare Bolt app over Socket Mode that acks /ombuds and responds with
-// a fixed string through the response URL, started the same way as ombuds so both sides are measured in the same run.
+// a fixed string through the response URL, run the way a bare app is run (plain JavaScript under `node`, no loader, default flags: the RSS yardstick too),
+// beside ombuds in the same run.
 import { App, LogLevel, SocketModeReceiver } from "@slack/bolt";
 
-const [apiUrl] = process.argv.slice(2) as [string];
+const [apiUrl] = process.argv.slice(2);
 const receiver = new SocketModeReceiver({
   appToken: "xapp-bench",
   logLevel: LogLevel.ERROR,

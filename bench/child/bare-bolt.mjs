@@ -1,9 +1,9 @@
 // The yardstick for the Slack benchmark: a bare Bolt app in HTTP mode that acks /ombuds and responds with a fixed
-// string through the response URL, started the same way as ombuds so both sides are measured in the same run.
-import type { Server } from "node:http";
+// string through the response URL, run the way a bare app is run (plain JavaScript under `node`, no loader, default flags: the RSS yardstick too),
+// beside ombuds in the same run.
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 
-const [signingSecret, apiUrl] = process.argv.slice(2) as [string, string];
+const [signingSecret, apiUrl] = process.argv.slice(2);
 const receiver = new HTTPReceiver({
   signingSecret,
   endpoints: "/slack/events",
@@ -20,7 +20,8 @@ app.command("/ombuds", async ({ ack, respond }) => {
   await ack();
   await respond({ response_type: "ephemeral", text: "A fixed answer." });
 });
-const server = (await app.start(0)) as Server;
+/** @type {import("node:http").Server} */
+const server = await app.start(0);
 const address = server.address();
 process.stdout.write(
   `${JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 })}\n`,
