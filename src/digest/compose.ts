@@ -128,7 +128,7 @@ function newSince(holdings: Holdings, ingested: readonly Ingested[], since: stri
             ]
           : [];
       })
-      .sort((a, b) => b.year - a.year || a.shortName.localeCompare(b.shortName));
+      .sort((a, b) => b.year - a.year || byName(a.shortName, b.shortName));
     bySince.set(key, found);
   }
   return found;
@@ -168,19 +168,46 @@ const upheldExcess = (c: DigestCouncil) =>
     ? c.upheld.rate - c.upheld.average
     : Number.NEGATIVE_INFINITY;
 
+/** `localeCompare`'s order (the default locale's), from one collator: `localeCompare` looks its collator up per call. */
+const byName = new Intl.Collator().compare;
+
 function order(a: DigestCouncil, b: DigestCouncil): number {
   return (
     b.reasons.length - a.reasons.length ||
     upheldExcess(b) - upheldExcess(a) ||
-    a.shortName.localeCompare(b.shortName)
+    byName(a.shortName, b.shortName)
   );
 }
+
+/** Every council's latest letter in digest order, once per holdings: every all-councils channel gets the same. */
+const allCache = new WeakMap<Holdings, DigestCouncil[]>();
+
+function allCouncils(holdings: Holdings): DigestCouncil[] {
+  let all = allCache.get(holdings);
+  if (!all) {
+    all = holdings.councils.map(councilOf).sort(order);
+    allCache.set(holdings, all);
+  }
+  return all;
+}
+
+const WEEK_OF = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
 
 export function composeDigest(input: DigestInput): Digest {
   const latestOf = (name: string) => input.holdings.ofCouncil(name)[0];
   const watch = input.councils.length > 0 ? new Set(input.councils) : null;
-  const inScope = watch ? [...watch].flatMap((name) => latestOf(name) ?? []) : input.holdings.councils;
-  const councils = inScope.map(councilOf).sort(order);
+  // Shared between channels, like the councils' entries: treat as read-only.
+  const councils = watch
+    ? [...watch]
+        .flatMap((name) => latestOf(name) ?? [])
+        .map(councilOf)
+        .sort(order)
+    : allCouncils(input.holdings);
 
   const fresh = newSince(input.holdings, input.ingested, input.since);
   const newLetters = watch ? fresh.filter((l) => watch.has(l.name)) : fresh;
@@ -188,7 +215,7 @@ export function composeDigest(input: DigestInput): Digest {
   const count = (reason: DigestCouncil["reasons"][number]) =>
     councils.filter((c) => c.reasons.includes(reason)).length;
   return {
-    title: `Ombudsman digest, week of ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(input.now)}`,
+    title: `Ombudsman digest, week of ${WEEK_OF.format(input.now)}`,
     generatedAt: input.now.toISOString(),
     since: input.since,
     watchList: watch ? [...watch] : null,

@@ -23,7 +23,14 @@ export interface Subscriptions {
  * heavy happens between slots. On start it runs at once, which posts a digest missed while the bot was down (if
  * less than a day late).
  */
-export function startScheduler(deps: RunDeps & { store: Subscriptions }): Scheduler {
+export function startScheduler(
+  deps: RunDeps & {
+    store: Subscriptions;
+    /** How long it sleeps at most (a minute); a test running a week of it sets an hour, so a week is 168 wakes. */
+    maxWaitMs?: number;
+  },
+): Scheduler {
+  const maxWait = deps.maxWaitMs ?? MAX_WAIT_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -31,17 +38,17 @@ export function startScheduler(deps: RunDeps & { store: Subscriptions }): Schedu
   const due = (subscriptions: readonly Subscription[], now: Date) =>
     subscriptions.some((s) => !s.paused && dueFor(s, now).kind !== "wait");
 
-  /** Milliseconds to the next slot of any subscription, within [250 ms, a minute]. */
+  /** Milliseconds to the next slot of any subscription, within [250 ms, a minute (`maxWait`)]. */
   const untilNext = (subscriptions: readonly Subscription[], now: Date) => {
     const next = subscriptions
       .filter((s) => !s.paused)
       .map((s) => nextPost(s, now).getTime() - now.getTime());
-    return Math.max(250, Math.min(MAX_WAIT_MS, ...next));
+    return Math.max(250, Math.min(maxWait, ...next));
   };
 
   const tick = () => {
     running = (async () => {
-      let wait = MAX_WAIT_MS;
+      let wait = maxWait;
       try {
         await deps.store.refresh();
         if (due(await deps.store.subscriptions(), deps.now())) await runDueDigests(deps);

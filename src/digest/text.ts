@@ -11,28 +11,27 @@ function rates(c: DigestCouncil): string {
   return [part("upheld", c.upheld), part("compliance", c.compliance), part("remedy", c.remedy)].join("  ");
 }
 
-function list(items: string[], max = 8): string {
-  return items.length <= max
-    ? items.join(", ")
-    : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+/** The first `max` items as `show` writes them, and how many more: only those shown are written (a first digest after a large ingest lists thousands of new letters). */
+function list<T>(items: readonly T[], show: (item: T) => string, max = 8): string {
+  const shown = items.slice(0, max).map(show).join(", ");
+  return items.length <= max ? shown : `${shown} and ${items.length - max} more`;
 }
+
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 /** The digest as plain text, for `ombuds digest --dry-run` and the console. */
 export function renderDigestText(digest: Digest): string {
   const out = [digest.title, "=".repeat(digest.title.length)];
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(
-      new Date(iso),
-    );
+  const day = (iso: string) => DAY.format(new Date(iso));
   if (digest.since === null) {
     out.push(
-      `First digest${digest.watchList ? ` for ${list(digest.watchList)}` : ""}: the latest letter of each council.`,
+      `First digest${digest.watchList ? ` for ${list(digest.watchList, String)}` : ""}: the latest letter of each council.`,
     );
   } else if (digest.unchanged) {
     out.push(`Nothing new since the last digest (${day(digest.since)}).`);
   } else {
     out.push(
-      `New since ${day(digest.since)}: ${digest.newLetters.length} letter${digest.newLetters.length === 1 ? "" : "s"} (${list(digest.newLetters.map((l) => `${l.shortName} ${l.year}${l.change === "updated" ? " (updated)" : ""}`))}).`,
+      `New since ${day(digest.since)}: ${digest.newLetters.length} letter${digest.newLetters.length === 1 ? "" : "s"} (${list(digest.newLetters, (l) => `${l.shortName} ${l.year}${l.change === "updated" ? " (updated)" : ""}`)}).`,
     );
   }
   const { counts } = digest;
@@ -58,7 +57,7 @@ export function renderDigestText(digest: Digest): string {
     for (const c of others.slice(0, room)) out.push(`  ${`${c.shortName} ${c.year}`.padEnd(34)} ${rates(c)}`);
     if (others.length > room) out.push(`  … and ${others.length - room} more within their averages`);
   }
-  if (digest.missing.length > 0) out.push("", `No letter held yet for: ${list(digest.missing)}.`);
+  if (digest.missing.length > 0) out.push("", `No letter held yet for: ${list(digest.missing, String)}.`);
   out.push("", "Ask more: /ombuds <council>, or mention @ombuds with a question.");
   return out.join("\n");
 }

@@ -248,6 +248,11 @@ interface Found {
   lines: string;
   /** Whether the letter's own heading opened it (rather than a rate line standing where a heading was lost). */
   headed: boolean;
+  /**
+   * Lines stating figures after prose ended the section and before another opened: a statement of its own out of
+   * place (a paragraph copied or moved into the statistics). Read only to tell that the letter states a figure twice.
+   */
+  strays: string;
 }
 
 /**
@@ -288,13 +293,21 @@ function sections(paragraphs: string[], lines: string[][], overview: boolean): M
       for (const heading of headings[i] ?? []) if (heading) headed.add(heading);
   }
   let current: string[] | undefined;
+  // The section prose ended, whose statements may still stand after that prose (see Found.strays).
+  let ended: string[] | undefined;
+  const strays = new Map<string[], string[]>();
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i] as string;
-    if (current && (isSignOff(paragraph) || (paragraph.length > 200 && !STATES_FIGURES.test(paragraph)))) {
+    const signOff = isSignOff(paragraph);
+    // Nothing after the sign-off is a section's.
+    if (signOff) ended = undefined;
+    if (current && (signOff || (paragraph.length > 200 && !STATES_FIGURES.test(paragraph)))) {
+      if (!signOff) ended = current;
       current = undefined;
       continue;
     }
     const paragraphLines = lines[i] ?? [];
+    const stray = ended && !current && STATES_FIGURES.test(paragraph) ? ended : undefined;
     for (let j = 0; j < paragraphLines.length; j++) {
       const line = paragraphLines[j] as string;
       const heading = headings[i]?.[j];
@@ -311,17 +324,27 @@ function sections(paragraphs: string[], lines: string[][], overview: boolean): M
         if (!found.has(opens)) found.set(opens, { lines: [], headed: heading !== undefined });
         // A second heading for the same metric keeps reading into the section we have.
         current = found.get(opens)?.lines;
+        ended = undefined;
         if (!heading) current?.push(line);
         continue;
       }
       // Boilerplate definitions ("Complaints upheld - We uphold complaints when...") come before the statistics and
       // are long; they never open a section, and text before the first heading belongs to none.
-      current?.push(line);
+      if (current) current.push(line);
+      else if (stray && ended === stray) {
+        const list = strays.get(stray) ?? [];
+        list.push(line);
+        strays.set(stray, list);
+      }
     }
   }
   const out = new Map<Section, Found>();
   for (const [section, body] of found)
-    out.set(section, { lines: body.lines.join("\n"), headed: body.headed });
+    out.set(section, {
+      lines: body.lines.join("\n"),
+      headed: body.headed,
+      strays: strays.get(body.lines)?.join("\n") ?? "",
+    });
   return out;
 }
 
@@ -387,6 +410,64 @@ function all(patterns: RegExp[], text: string, group?: number): Match[] {
   const out: Match[] = [];
   for (const re of patterns) matches(re, text, group, out);
   return out;
+}
+
+/**
+ * `value`, unless the section's strays (`Found.strays`) state the same figure with another value: the letter gives it
+ * twice and which is right cannot be told, so null, with a warning.
+ */
+function unlessRestated(
+  reader: Reader,
+  path: string,
+  value: number | null,
+  restated: Match[],
+  kind: Kind,
+): number | null {
+  if (value === null || restated.length === 0) return value;
+  const others = new Set<number>();
+  for (const match of restated) {
+    const read = reading(match.raw, kind);
+    if ("value" in read && read.value !== value) others.add(read.value);
+  }
+  if (others.size === 0) return value;
+  reader.warn(path, "conflicting", `the letter gives conflicting values (${[value, ...others].join(", ")})`);
+  return null;
+}
+
+/**
+ * Each figure of a section checked against its strays, by the patterns that read it there (its rate, average,
+ * counts and bases); no strays, no scans.
+ */
+function checkStrays(reader: Reader, metric: Metric, stat: Record<string, unknown>, strays: string): void {
+  if (strays === "") return;
+  const text = strays.replaceAll("\n", " ");
+  const fields: [string, Match[], Kind][] = [
+    ["rate", all(RATE[metric], text), "percent"],
+    ["similarAverage", all(AVERAGE, text), "percent"],
+  ];
+  if (metric === "upheld")
+    fields.push(
+      [
+        "count",
+        [
+          ...matches(COUNT.upheld?.[0] as RegExp, strays, COUNT_GROUP[0]),
+          ...matches(COUNT.upheld?.[1] as RegExp, text, COUNT_GROUP[1]),
+        ],
+        "count",
+      ],
+      ["investigations", all(BASE.investigations, text), "count"],
+    );
+  if (metric === "compliance") fields.push(["outcomes", all(BASE.outcomes, text), "count"]);
+  if (metric === "remedy")
+    fields.push(
+      ["count", all(COUNT.remedy ?? [], strays), "count"],
+      ["investigations", all(BASE.investigations, text), "count"],
+    );
+  for (const [field, restated, kind] of fields) {
+    const value = stat[field];
+    if (typeof value === "number")
+      stat[field] = unlessRestated(reader, `stats.${metric}.${field}`, value, restated, kind);
+  }
 }
 
 /**
@@ -517,6 +598,12 @@ export function readStatistics(
       investigations: reader.figure("stats.upheld.investigations", all(BASE.investigations, text), "count"),
       perHundredThousand: perGiven ? per : null,
     };
+    checkStrays(
+      reader,
+      "upheld",
+      stat as unknown as Record<string, unknown>,
+      lined.get("upheld")?.strays ?? "",
+    );
     stats.upheld = stat;
   }
   const complianceText = joined("compliance");
@@ -532,6 +619,12 @@ export function readStatistics(
       }),
     };
     if (noneDue && stat.outcomes === null) stat.outcomes = 0;
+    checkStrays(
+      reader,
+      "compliance",
+      stat as unknown as Record<string, unknown>,
+      lined.get("compliance")?.strays ?? "",
+    );
     stats.compliance = stat;
   }
   const remedyText = joined("remedy");
@@ -553,6 +646,12 @@ export function readStatistics(
         optional: base.length > 0,
       }),
     };
+    checkStrays(
+      reader,
+      "remedy",
+      stat as unknown as Record<string, unknown>,
+      lined.get("remedy")?.strays ?? "",
+    );
     stats.remedy = stat;
   }
   const overviewText = joined("overview");

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type Letter, parseLetter } from "../../src/letters/index.ts";
 import { writeLetter } from "../../testkit/letters.ts";
@@ -205,4 +206,34 @@ describe("an impossible or contradicted figure is null with a warning naming it"
       }
     }
   }
+});
+
+describe("a figure the letter states again, after prose has ended its section, with another value", () => {
+  // Found by the property test (seed -1620302708): the upheld section's "This compares to an average of 67%" copied
+  // under the remedy rate, a paragraph of prose, then the remedy section's own "average of 11%".
+  const text = readFileSync("data/letters/2020/sefton.txt", "utf8");
+  const own = "This compares to an average of **11%** in similar authorities.";
+  const prose =
+    "Happily, this year, our experience of your Council completing remedies within the agreed timescales has improved. However, I have not seen an improvement in how your Council responded to our investigations.";
+
+  it("is null with a warning that the letter gives conflicting values, not the first value read", () => {
+    expect(text.includes(own)).toBe(true);
+    const copied = text.replace(
+      own,
+      `This compares to an average of **67%** in similar authorities.\n\n${prose}\n\n${own}`,
+    );
+    const result = parseLetter(copied, "copied.txt");
+    if (!result.ok) throw result.error;
+    expect(result.value.stats.remedy?.similarAverage).toBeNull();
+    expect(result.value.warnings).toContainEqual(
+      expect.objectContaining({ field: "stats.remedy.similarAverage", code: "conflicting" }),
+    );
+  });
+
+  it("is kept when it states the same value again", () => {
+    const repeated = text.replace(own, `${own}\n\n${prose}\n\n${own}`);
+    const result = parseLetter(repeated, "repeated.txt");
+    if (!result.ok) throw result.error;
+    expect(result.value.stats.remedy?.similarAverage).toBe(11);
+  });
 });

@@ -115,19 +115,23 @@ export function packSections(items: string[], options: Omit<PackOptions, "limit"
   return packTexts(items, { ...options, limit: LIMITS.sectionText }).map(section);
 }
 
-/** Escaped names joined by `separator` within `max` characters, ending "and N more" when they do not all fit. */
-export function listWithin(names: string[], max: number, separator = ", "): string {
+/**
+ * Escaped names joined by `separator` within `max` characters, ending "and N more" when they do not all fit. `total`
+ * is how many there are when `names` holds only the first of them (a caller with thousands need write only as many
+ * as `max` characters could hold).
+ */
+export function listWithin(names: string[], max: number, separator = ", ", total = names.length): string {
   const all = names.join(separator);
-  if (all.length <= max) return all;
+  if (all.length <= max && total === names.length) return all;
   const shown: string[] = [];
   let length = 0;
   for (const name of names) {
-    const tail = ` and ${names.length - shown.length - 1} more`;
+    const tail = ` and ${total - shown.length - 1} more`;
     const grown = length + (shown.length ? separator.length : 0) + name.length;
     if (grown + tail.length > max) break;
     shown.push(name);
     length = grown;
   }
-  const left = names.length - shown.length;
+  const left = total - shown.length;
   return hardCut(shown.length ? `${shown.join(separator)} and ${left} more` : `${left} more`, max);
 }

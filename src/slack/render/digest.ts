@@ -28,21 +28,22 @@ function attentionItem(c: DigestCouncil): string {
   return `*${clip(c.shortName, 100)}* (${c.year}) — ${ratesLine(c)}\n   _${c.reasons.map((r) => REASON_LABEL[r]).join("; ")}_${concerns}`;
 }
 
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
 export function digestMessage(digest: Digest): Message {
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(
-      new Date(iso),
-    );
+  const day = (iso: string) => DAY.format(new Date(iso));
   let opening: string;
   if (digest.since === null) {
     opening = `First digest${digest.watchList ? ` for ${listWithin(digest.watchList.map(escapeText), 600)}` : ""}: the latest letter of each council.`;
   } else if (digest.unchanged) {
     opening = `Nothing new since the last digest (${day(digest.since)}).`;
   } else {
-    const names = digest.newLetters.map(
-      (l) => `${escapeText(l.shortName)} ${l.year}${l.change === "updated" ? " (updated)" : ""}`,
-    );
-    opening = `*New since ${day(digest.since)}:* ${plural(digest.newLetters.length, "letter")} — ${listWithin(names, 1200)}.`;
+    // Only as many as 1,200 characters could hold (each at least a character and its separator): a first digest
+    // after a large ingest has thousands.
+    const names = digest.newLetters
+      .slice(0, 400)
+      .map((l) => `${escapeText(l.shortName)} ${l.year}${l.change === "updated" ? " (updated)" : ""}`);
+    opening = `*New since ${day(digest.since)}:* ${plural(digest.newLetters.length, "letter")} — ${listWithin(names, 1200, ", ", digest.newLetters.length)}.`;
   }
   const { counts } = digest;
   const summary = `${plural(counts.councils, "council")}: *${counts.upheldAboveAverage}* above the similar-authority average on complaints upheld, *${counts.complianceBelow100}* below 100% compliance, *${counts.withConcerns}* with concerns raised.`;
