@@ -1,11 +1,15 @@
 import { statSync } from "node:fs";
-import type { FileRecord, Ingested, Subscription } from "../store/schema.ts";
-import { readStore } from "../store/store.ts";
+import { readStoreShared } from "../store/read-shared.ts";
+import type { Ingested, StoreData, Subscription } from "../store/schema.ts";
 import { createHoldings, type Holdings } from "./holdings.ts";
 
 /**
  * The store, open: its data as the bot answers from it (the letters as holdings, the subscriptions, the ingest log): indexed once, and indexed again when the store file changes
  * (an `ombuds ingest` while the bot runs), checked at most once a second so a busy bot does not stat per request.
+ *
+ * It keeps only what answers, the App Home and digests read, each repeated value once (`readStoreShared`): not the
+ * file records, the digest claims or the announcements, which the thread that writes them reads afresh under the
+ * store's lock.
  */
 export interface OpenStore {
   holdings(): Holdings;
@@ -15,35 +19,55 @@ export interface OpenStore {
   lastIngest(): string | null;
   /** The ingest log: which letter was added or updated when (what a digest calls new). */
   ingested(): readonly Ingested[];
-  /** The store's records of the letter files it was ingested from (which an ingest may skip). */
-  files(): readonly FileRecord[];
   refresh(): Promise<void>;
 }
 
-export async function openStore(
-  file: string,
-  options: { now?: () => number; onError?: (error: unknown) => void } = {},
-): Promise<OpenStore> {
+export interface OpenOptions {
+  now?: () => number;
+  onError?: (error: unknown) => void;
+  /**
+   * Given the store as first read, whole, before the open store keeps its part of it: the Slack app checks the
+   * letters folder against the file records here, which nothing afterwards needs.
+   */
+  opened?: (data: StoreData) => Promise<void>;
+}
+
+/** What the open store keeps of one read of the store. */
+interface Held {
+  holdings: Holdings;
+  ingested: readonly Ingested[];
+  subscriptions: readonly Subscription[];
+}
+
+function hold(data: StoreData): Held {
+  return {
+    holdings: createHoldings(data.letters),
+    ingested: data.ingested,
+    subscriptions: data.subscriptions,
+  };
+}
+
+export async function openStore(file: string, options: OpenOptions = {}): Promise<OpenStore> {
   const now = options.now ?? Date.now;
-  let data = (await readStore(file)).data;
-  let holdings = createHoldings(data.letters);
+  // Before the read: a change made while it reads is seen at the next check, rather than missed.
   let modified = mtime(file);
+  const first = await readStoreShared(file);
+  await options.opened?.(first);
+  let held = hold(first);
   let checked = now();
   let reloading: Promise<void> | null = null;
 
   const refresh = async () => {
     const current = mtime(file);
     if (current === modified) return;
-    const fresh = (await readStore(file)).data;
+    const fresh = await readStoreShared(file);
     // Letters change only on ingest, which logs each change: keep the index (and the caches built on it) when only
     // subscriptions changed.
-    if (
-      fresh.letters.length !== data.letters.length ||
-      JSON.stringify(fresh.ingested) !== JSON.stringify(data.ingested)
-    ) {
-      holdings = createHoldings(fresh.letters);
-    }
-    data = fresh;
+    held =
+      fresh.letters.length !== held.holdings.letters.length ||
+      JSON.stringify(fresh.ingested) !== JSON.stringify(held.ingested)
+        ? hold(fresh)
+        : { ...held, subscriptions: fresh.subscriptions };
     modified = current;
   };
   const check = () => {
@@ -62,19 +86,18 @@ export async function openStore(
   return {
     subscriptions() {
       check();
-      return data.subscriptions;
+      return held.subscriptions;
     },
     holdings() {
       check();
-      return holdings;
+      return held.holdings;
     },
     lastIngest: () =>
-      data.ingested.reduce<string | null>(
+      held.ingested.reduce<string | null>(
         (latest, e) => (latest === null || e.at > latest ? e.at : latest),
         null,
       ),
-    ingested: () => data.ingested,
-    files: () => data.files,
+    ingested: () => held.ingested,
     refresh,
   };
 }

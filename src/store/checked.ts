@@ -74,8 +74,13 @@ export async function identityOf(file: string, fs: StoreFs): Promise<string | nu
  */
 export function vouchedFor(record: CheckedRecord | null, text: string, identity: string | null): boolean {
   if (record === null || record.schema !== SCHEMA_FINGERPRINT) return false;
-  if (identity !== null && record.identity === identity) return true;
+  if (identity !== null && vouchedByIdentity(record, identity)) return true;
   return record.sha256 === sha256(text);
+}
+
+/** Whether the record vouches, under this schema, for the file whose identity is `identity`: the file it left. */
+export function vouchedByIdentity(record: CheckedRecord | null, identity: string): boolean {
+  return record !== null && record.schema === SCHEMA_FINGERPRINT && record.identity === identity;
 }
 
 /**

@@ -19,6 +19,10 @@ export interface ThreadOptions {
  * changed store holds the old letters, the new file's text and the new letters at once: some 6 times the file at the
  * peak. Eight times the file, and never less than 96 MB, leaves room for that and for answers; the young generation
  * is kept small, since the thread's objects are either the long-lived letters or one answer's short-lived ones.
+ *
+ * V8's heap flags are the process's, and win over these: under `npm start` (`--max-semi-space-size=1
+ * --max-old-space-size=160`) every thread has the flags' sizes, which the answering thread's store (read a line at a
+ * time: read-shared.ts) fits at 32,000 letters. These limits hold where the program runs without those flags.
  */
 export function limitsFor(storeFile: string): ResourceLimits {
   let megabytes = 0;

@@ -33,15 +33,17 @@ function run(answerer: Answerer, call: Call): Promise<unknown> {
 }
 
 async function serve(): Promise<void> {
+  let stale = 0;
   const store = await openStore(storeFile, {
     // A store changed on disk that cannot be read again: keep answering from the letters already held.
     onError: (error) => post({ type: "log", msg: "store reload failed", error: errorData(error) }),
+    // The letters folder checked against the store just read, rather than by an ingest reading the store again (the
+    // file records it needs are not kept once the store is open).
+    async opened(data) {
+      if (check) stale = (await staleFiles(check, indexOf(data))).length;
+    },
   });
   const answerer = localAnswerer(store, loadAuthorities());
-  // The letters folder checked against the store just loaded, rather than by an ingest reading the store again.
-  const stale = check
-    ? (await staleFiles(check, indexOf({ files: store.files(), letters: store.holdings().letters }))).length
-    : 0;
   port.on("message", (request: Request) => {
     run(answerer, request).then(
       (value) => post({ type: "result", id: request.id, ok: true, value }),
