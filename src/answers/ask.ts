@@ -1,4 +1,4 @@
-import type { Letter } from "../letters/schema.ts";
+import type { HeldLetter } from "../letters/schema.ts";
 import { listOr } from "../phrasing.ts";
 import {
   ambiguous,
@@ -63,7 +63,7 @@ export function answer(question: Question, holdings: Holdings): Answer {
     if (question.ambiguous.length > 0) return withNamesNotes(ambiguous(question, holdings), question, false);
     return unknownCouncil(question, holdings);
   }
-  const letters: Letter[] = [];
+  const letters: HeldLetter[] = [];
   const missing: Question["councils"] = [];
   const year = wantedYear(question);
   for (const council of question.councils) {
@@ -78,7 +78,7 @@ export function answer(question: Question, holdings: Holdings): Answer {
   );
 
   let result: Answer;
-  const [first] = letters as [Letter, ...Letter[]];
+  const [first] = letters as [HeldLetter, ...HeldLetter[]];
   const intent = question.intent;
   if (intent === "side_by_side" && letters.length >= 2) result = sideBySide(question, letters, holdings);
   else if (intent === "concerns") result = councilConcerns(question, first, holdings);

@@ -1,4 +1,4 @@
-import type { Letter, Metric } from "../letters/schema.ts";
+import type { HeldLetter, Metric } from "../letters/schema.ts";
 import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
 import {
@@ -25,7 +25,7 @@ function metricsOf(question: Question): Metric[] {
 }
 
 /** One council against the average for its kind, and its place among the councils of its kind held. */
-export function similar(question: Question, letter: Letter, holdings: Holdings): Answer {
+export function similar(question: Question, letter: HeldLetter, holdings: Holdings): Answer {
   const facts = councilFacts(letter, metricsOf(question), holdings, false);
   const type = letter.authority.type;
   const name = letter.authority.shortName;
@@ -61,7 +61,7 @@ export function similar(question: Question, letter: Letter, holdings: Holdings):
 }
 
 /** Several councils side by side, each against its own kind's average. */
-export function sideBySide(question: Question, letters: Letter[], holdings: Holdings): Answer {
+export function sideBySide(question: Question, letters: HeldLetter[], holdings: Holdings): Answer {
   const metrics = metricsOf(question);
   const facts = letters.map((l) => councilFacts(l, metrics, holdings));
   const names = letters.map((l) => l.authority.shortName);

@@ -1,4 +1,4 @@
-import type { Letter } from "../letters/schema.ts";
+import type { HeldLetter } from "../letters/schema.ts";
 import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
 import { concernFacts, councilFacts, emptyAnswer, partialNote } from "./facts.ts";
@@ -13,8 +13,8 @@ function what(question: Question, tone: Question["tone"]): string {
   return tone === "praise" ? "praise" : tone === "concern" ? "concerns" : "concerns or praise";
 }
 
-export function councilConcerns(question: Question, letter: Letter, holdings: Holdings): Answer {
-  const wanted = (c: Letter["concerns"][number]) =>
+export function councilConcerns(question: Question, letter: HeldLetter, holdings: Holdings): Answer {
+  const wanted = (c: HeldLetter["concerns"][number]) =>
     (question.category === null || c.category === question.category) &&
     (question.tone === null || c.tone === question.tone);
   const concerns = concernFacts(letter, wanted);

@@ -1,5 +1,5 @@
 import type { AuthorityType } from "../authorities/schema.ts";
-import type { Letter, Metric, WarningCode } from "../letters/schema.ts";
+import type { HeldLetter, Metric, WarningCode } from "../letters/schema.ts";
 import { listAnd, noun, ordinal, plural, points } from "../phrasing.ts";
 import {
   type Answer,
@@ -27,7 +27,7 @@ import type { Question } from "./question.ts";
 /** Below this many cases a rate swings widely; the answer says by how much one case moves it. */
 export const SMALL_BASE = 10;
 
-export const sourceOf = (letter: Letter): Source => ({
+export const sourceOf = (letter: HeldLetter): Source => ({
   id: letter.id,
   council: letter.authority.shortName,
   year: letter.year,
@@ -35,7 +35,7 @@ export const sourceOf = (letter: Letter): Source => ({
   letterDate: letter.letterDate,
 });
 
-export const authorityOf = (letter: Letter): AuthorityRef => ({ ...letter.authority });
+export const authorityOf = (letter: HeldLetter): AuthorityRef => ({ ...letter.authority });
 
 export const note = (code: NoteCode, text: string): Note => ({ code, text });
 
@@ -74,7 +74,7 @@ const differenceOf = (value: number | null, average: number | null) =>
   value !== null && average !== null ? Math.round((value - average) * 10) / 10 : null;
 
 /** The council's place among its peers: how many have a higher rate, and how many share its rate. */
-function rankOf(letter: Letter, measure: Measure, value: number, holdings: Holdings): RateFact["rank"] {
+function rankOf(letter: HeldLetter, measure: Measure, value: number, holdings: Holdings): RateFact["rank"] {
   if (!letter.authority.type) return null;
   const { entries } = holdings.field(letter.year, letter.authority.type, measure);
   let higher = 0;
@@ -86,7 +86,7 @@ function rankOf(letter: Letter, measure: Measure, value: number, holdings: Holdi
   return { position: higher + 1, of: entries.length, tied };
 }
 
-export function rateFact(letter: Letter, metric: Metric, holdings: Holdings): RateFact {
+export function rateFact(letter: HeldLetter, metric: Metric, holdings: Holdings): RateFact {
   const reading = readingOf(letter, metric);
   const difference = differenceOf(reading.value, reading.average);
   return {
@@ -103,7 +103,7 @@ export function rateFact(letter: Letter, metric: Metric, holdings: Holdings): Ra
   };
 }
 
-export function perResidentsFact(letter: Letter): PerResidentsFact | null {
+export function perResidentsFact(letter: HeldLetter): PerResidentsFact | null {
   const per = letter.stats.upheld?.perHundredThousand;
   if (!per) return null;
   const difference = differenceOf(per.value, per.similarAverage);
@@ -111,8 +111,8 @@ export function perResidentsFact(letter: Letter): PerResidentsFact | null {
 }
 
 export function concernFacts(
-  letter: Letter,
-  filter?: (c: Letter["concerns"][number]) => boolean,
+  letter: HeldLetter,
+  filter?: (c: HeldLetter["concerns"][number]) => boolean,
 ): ConcernFact[] {
   return letter.concerns
     .filter((c) => (filter ? filter(c) : true))
@@ -120,7 +120,7 @@ export function concernFacts(
 }
 
 export function councilFacts(
-  letter: Letter,
+  letter: HeldLetter,
   metrics: readonly Metric[],
   holdings: Holdings,
   withConcerns = true,
@@ -174,7 +174,7 @@ const UNREAD: ReadonlySet<WarningCode> = new Set<WarningCode>([
 ]);
 
 /** The fields of a letter's statistics that the parser could not read with certainty (null with a warning). */
-export function unreadFields(letter: Letter): string[] {
+export function unreadFields(letter: HeldLetter): string[] {
   const fields = new Set<string>();
   for (const warning of letter.warnings) {
     if (!warning.field.startsWith("stats.") || !UNREAD.has(warning.code)) continue;
@@ -186,7 +186,7 @@ export function unreadFields(letter: Letter): string[] {
 }
 
 /** The figure at a warning's field path ("stats.upheld.rate"), or null where there is none. */
-function figureAt(letter: Letter, path: string): unknown {
+function figureAt(letter: HeldLetter, path: string): unknown {
   let value: unknown = letter;
   for (const key of path.split(".")) {
     if (value === null || typeof value !== "object") return null;
@@ -196,7 +196,7 @@ function figureAt(letter: Letter, path: string): unknown {
 }
 
 /** Figures the parser could not read with certainty are null; say so rather than leave a silent gap. */
-export function unreadNotes(letter: Letter): Note[] {
+export function unreadNotes(letter: HeldLetter): Note[] {
   const unread = unreadFields(letter);
   return unread.length > 0
     ? [
@@ -250,7 +250,7 @@ export function perResidentsLine(fact: PerResidentsFact, type: AuthorityType | n
 }
 
 /** Said when a letter before 2024 is asked for the per-100,000 figure. */
-export function perResidentsNotGiven(letter: Letter): Note {
+export function perResidentsNotGiven(letter: HeldLetter): Note {
   return note(
     "not_given_before",
     `The letters give upheld decisions per 100,000 residents from ${MEASURES.perResidents.since}; ${letter.authority.shortName}'s ${letter.year} letter does not.`,

@@ -1,11 +1,11 @@
 import { nameKey } from "../authorities/name.ts";
 import type { AuthorityType } from "../authorities/schema.ts";
-import type { Letter } from "../letters/schema.ts";
+import type { HeldLetter } from "../letters/schema.ts";
 import { type Measure, readingOf } from "./metrics.ts";
 
 /** A letter's figure on one measure, as a ranking holds it. */
 export interface Entry {
-  letter: Letter;
+  letter: HeldLetter;
   value: number;
   average: number | null;
   base: number | null;
@@ -14,7 +14,7 @@ export interface Entry {
 /** The letters of a year (and type) on one measure: those with a calculable figure, highest first, and those over no cases. */
 export interface Field {
   entries: readonly Entry[];
-  notCalculable: readonly Letter[];
+  notCalculable: readonly HeldLetter[];
 }
 
 /**
@@ -22,32 +22,32 @@ export interface Field {
  * letters there are.
  */
 export interface Holdings {
-  readonly letters: readonly Letter[];
+  readonly letters: readonly HeldLetter[];
   /** Years held, oldest first. */
   readonly years: readonly number[];
   readonly latestYear: number | null;
   /** Each council's latest letter, by short name: one entry a council held. */
-  readonly councils: readonly Letter[];
+  readonly councils: readonly HeldLetter[];
   /** A council's letters, newest first; keyed by the authority's full name. */
-  ofCouncil(authorityName: string): readonly Letter[];
+  ofCouncil(authorityName: string): readonly HeldLetter[];
   /** The letters of one year. */
-  ofYear(year: number): readonly Letter[];
+  ofYear(year: number): readonly HeldLetter[];
   /** Letters of the same year and authority type (the council itself included). */
-  peersOf(letter: Letter): readonly Letter[];
+  peersOf(letter: HeldLetter): readonly HeldLetter[];
   /**
    * A year's letters (of one type, or all: `type` null) on one measure, sorted once per store load and kept: every
    * ranking and every rank in a summary reads this rather than sorting per question.
    */
   field(year: number, type: AuthorityType | null, measure: Measure): Field;
   /** A year's letters that raise or praise anything, in council order: kept per store load, as `field` is. */
-  withConcerns(year: number): readonly Letter[];
+  withConcerns(year: number): readonly HeldLetter[];
 }
 
-export function createHoldings(letters: readonly Letter[]): Holdings {
-  const byCouncil = new Map<string, Letter[]>();
-  const byYear = new Map<number, Letter[]>();
-  const byYearType = new Map<string, Letter[]>();
-  const push = <K>(map: Map<K, Letter[]>, key: K, letter: Letter) => {
+export function createHoldings(letters: readonly HeldLetter[]): Holdings {
+  const byCouncil = new Map<string, HeldLetter[]>();
+  const byYear = new Map<number, HeldLetter[]>();
+  const byYearType = new Map<string, HeldLetter[]>();
+  const push = <K>(map: Map<K, HeldLetter[]>, key: K, letter: HeldLetter) => {
     const list = map.get(key);
     if (list) list.push(letter);
     else map.set(key, [letter]);
@@ -60,7 +60,7 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
   for (const list of byCouncil.values()) list.sort((a, b) => b.year - a.year);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const councils = [...byCouncil.values()]
-    .map((list) => list[0] as Letter)
+    .map((list) => list[0] as HeldLetter)
     .sort((a, b) => a.authority.shortName.localeCompare(b.authority.shortName));
   const fields = new Map<string, Field>();
   const field = (year: number, type: AuthorityType | null, measure: Measure): Field => {
@@ -68,7 +68,7 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
     let found = fields.get(key);
     if (!found) {
       const entries: Entry[] = [];
-      const notCalculable: Letter[] = [];
+      const notCalculable: HeldLetter[] = [];
       const pool = type ? (byYearType.get(`${year}:${type}`) ?? []) : (byYear.get(year) ?? []);
       for (const letter of pool) {
         const reading = readingOf(letter, measure);
@@ -85,8 +85,8 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
     }
     return found;
   };
-  const concerned = new Map<number, Letter[]>();
-  const withConcerns = (year: number): Letter[] => {
+  const concerned = new Map<number, HeldLetter[]>();
+  const withConcerns = (year: number): HeldLetter[] => {
     let found = concerned.get(year);
     if (!found) {
       found = (byYear.get(year) ?? [])
@@ -111,7 +111,7 @@ export function createHoldings(letters: readonly Letter[]): Holdings {
 }
 
 /** The letters of the latest year held that raise at least one concern (not only praise). */
-export function latestWithConcerns(holdings: Holdings): Letter[] {
+export function latestWithConcerns(holdings: Holdings): HeldLetter[] {
   if (holdings.latestYear === null) return [];
   return holdings
     .withConcerns(holdings.latestYear)

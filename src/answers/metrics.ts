@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Letter, Metric } from "../letters/schema.ts";
+import { type HeldLetter, Metric } from "../letters/schema.ts";
 
 /**
  * What an answer can measure a council by: the letters' three rates, and from 2024 the upheld decisions per 100,000
@@ -101,7 +101,7 @@ export interface Reading {
   noCases: boolean;
 }
 
-export function readingOf(letter: Letter, measure: Measure): Reading {
+export function readingOf(letter: HeldLetter, measure: Measure): Reading {
   const { upheld, compliance, remedy } = letter.stats;
   switch (measure) {
     case "upheld":

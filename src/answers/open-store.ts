@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import type { HeldLetter, Letter } from "../letters/schema.ts";
 import { readStoreShared } from "../store/read-shared.ts";
 import type { Ingested, StoreData, Subscription } from "../store/schema.ts";
 import { createHoldings, type Holdings } from "./holdings.ts";
@@ -8,7 +9,7 @@ import { createHoldings, type Holdings } from "./holdings.ts";
  * (an `ombuds ingest` while the bot runs), checked at most once a second so a busy bot does not stat per request.
  *
  * It keeps only what answers, the App Home and digests read, each repeated value once (`readStoreShared`): not the
- * file records, the digest claims or the announcements, which the thread that writes them reads afresh under the
+ * file records, the letters' file hashes, the digest claims or the announcements, which the thread that writes them reads afresh under the
  * store's lock.
  */
 export interface OpenStore {
@@ -41,10 +42,19 @@ interface Held {
 
 function hold(data: StoreData): Held {
   return {
-    holdings: createHoldings(data.letters),
+    holdings: createHoldings(withoutHashes(data.letters)),
     ingested: data.ingested,
     subscriptions: data.subscriptions,
   };
+}
+
+/**
+ * The letters as held (`HeldLetter`): without their files' hashes, which nothing that answers reads. Changed in
+ * place, since the store just read is held by nothing else once `opened` has seen it.
+ */
+function withoutHashes(letters: Letter[]): HeldLetter[] {
+  for (const letter of letters) (letter as HeldLetter).source = { file: letter.source.file };
+  return letters;
 }
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<OpenStore> {

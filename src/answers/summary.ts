@@ -1,4 +1,4 @@
-import type { Letter } from "../letters/schema.ts";
+import type { HeldLetter } from "../letters/schema.ts";
 import { noun } from "../phrasing.ts";
 import { type Answer, type RateFact, typeLabel } from "./answer.ts";
 import {
@@ -17,7 +17,7 @@ import { MEASURES, type Measure } from "./metrics.ts";
 import type { Question } from "./question.ts";
 
 /** One council's letter: its rates against their averages and its peers, the per-100,000 figure, its concerns. */
-export function summary(question: Question, letter: Letter, holdings: Holdings): Answer {
+export function summary(question: Question, letter: HeldLetter, holdings: Holdings): Answer {
   const facts = councilFacts(letter, METRIC_LIST, holdings);
   const name = letter.authority.shortName;
   const result = emptyAnswer(
@@ -53,7 +53,12 @@ export function summary(question: Question, letter: Letter, holdings: Holdings):
 }
 
 /** One measure of one council's letter. */
-export function oneMetric(question: Question, letter: Letter, measure: Measure, holdings: Holdings): Answer {
+export function oneMetric(
+  question: Question,
+  letter: HeldLetter,
+  measure: Measure,
+  holdings: Holdings,
+): Answer {
   const name = letter.authority.shortName;
   const info = MEASURES[measure];
   const result = emptyAnswer(question, "metric", `${name}: ${info.label.toLowerCase()}, ${letter.year}`);

@@ -1,4 +1,4 @@
-import type { Letter, Metric } from "../letters/schema.ts";
+import type { HeldLetter, Metric } from "../letters/schema.ts";
 import { listAnd, noun } from "../phrasing.ts";
 import type { Answer, Change, TrendPoint } from "./answer.ts";
 import { authorityOf, councilFacts, emptyAnswer, METRIC_LIST, note, sourceOf } from "./facts.ts";
@@ -12,7 +12,7 @@ import type { Question } from "./question.ts";
  * measure's own sense. A year whose rate is not calculable (no investigations) is shown as such and skipped.
  */
 
-function pointOf(letter: Letter): TrendPoint {
+function pointOf(letter: HeldLetter): TrendPoint {
   const noCases = METRIC_LIST.filter((m) => readingOf(letter, m).noCases);
   return {
     year: letter.year,
@@ -64,7 +64,7 @@ function changeLine(change: Change): string {
   return `${info.label}: ${change.from.value}${unit} in ${change.from.year} to ${change.to.value}${unit} in ${change.to.year} (${by}${steps}).`;
 }
 
-export function trend(question: Question, latest: Letter, holdings: Holdings): Answer {
+export function trend(question: Question, latest: HeldLetter, holdings: Holdings): Answer {
   const range = question.filters.years;
   const every = [...holdings.ofCouncil(latest.authority.name)].sort((a, b) => a.year - b.year);
   const inRange = every.filter(

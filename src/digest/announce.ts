@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { MEASURES } from "../answers/index.ts";
 import { readingOf } from "../answers/metrics.ts";
 import { displayPath } from "../letters/read.ts";
-import type { Letter, Metric } from "../letters/schema.ts";
+import type { HeldLetter, Metric } from "../letters/schema.ts";
 import type { Logger } from "../log.ts";
 import type { AnnouncementRecord, StoreData, Subscription } from "../store/schema.ts";
 import { updateStore } from "../store/store.ts";
@@ -31,7 +31,7 @@ export interface LetterAnnouncement {
 }
 
 /** "upheld 70% (average 65%)", "upheld 70%" with no average, "upheld not calculable (no investigations)". */
-function rateText(letter: Letter, measure: Metric): string {
+function rateText(letter: HeldLetter, measure: Metric): string {
   const reading = readingOf(letter, measure);
   // Over no cases the letter's rate (often printed 0%) is no rate at all: never shown as a figure.
   if (reading.noCases) return `${measure} not calculable (no ${MEASURES[measure].baseLabel})`;
@@ -39,7 +39,7 @@ function rateText(letter: Letter, measure: Metric): string {
   return `${measure} ${reading.value}%${reading.average === null ? "" : ` (average ${reading.average}%)`}`;
 }
 
-export function announcementOf(letter: Letter, change: "added" | "updated"): LetterAnnouncement {
+export function announcementOf(letter: HeldLetter, change: "added" | "updated"): LetterAnnouncement {
   const { upheld, compliance, remedy } = letter.stats;
   const noStatistics = upheld === null && compliance === null && remedy === null;
   const figures = noStatistics ? "no statistics in the letter" : rateText(letter, "upheld");
@@ -61,7 +61,7 @@ export function announcementOf(letter: Letter, change: "added" | "updated"): Let
  * The subscriptions that hear of a letter: those watching its council (by full name, as the digest matches a watch
  * list) or every council, and not paused.
  */
-export function subscribersOf(subscriptions: readonly Subscription[], letter: Letter): Subscription[] {
+export function subscribersOf(subscriptions: readonly Subscription[], letter: HeldLetter): Subscription[] {
   return subscriptions.filter(
     (s) => s.paused === null && (s.councils.length === 0 || s.councils.includes(letter.authority.name)),
   );
@@ -104,7 +104,7 @@ const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 export function lettersOfBatch(
   data: StoreData,
   batch: IngestedBatch,
-): { letter: Letter; change: "added" | "updated" }[] {
+): { letter: HeldLetter; change: "added" | "updated" }[] {
   const since = batch.since.toISOString();
   const entries = data.ingested.filter((entry) => entry.at >= since);
   if (entries.length === 0) return [];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Holdings, METRICS } from "../answers/index.ts";
 import { AuthorityType } from "../authorities/schema.ts";
-import { ConcernCategory, type Letter, Tone } from "../letters/schema.ts";
+import { ConcernCategory, type HeldLetter, Tone } from "../letters/schema.ts";
 import type { Ingested, Subscription } from "../store/schema.ts";
 
 /**
@@ -67,9 +67,9 @@ export interface DigestInput {
   now: Date;
 }
 
-const byIdCache = new WeakMap<Holdings, Map<string, Letter>>();
+const byIdCache = new WeakMap<Holdings, Map<string, HeldLetter>>();
 
-function lettersById(holdings: Holdings): Map<string, Letter> {
+function lettersById(holdings: Holdings): Map<string, HeldLetter> {
   let found = byIdCache.get(holdings);
   if (!found) {
     found = new Map(holdings.letters.map((l) => [l.id, l]));
@@ -134,9 +134,9 @@ function newSince(holdings: Holdings, ingested: readonly Ingested[], since: stri
   return found;
 }
 
-const councilCache = new WeakMap<Letter, DigestCouncil>();
+const councilCache = new WeakMap<HeldLetter, DigestCouncil>();
 
-function councilOf(letter: Letter): DigestCouncil {
+function councilOf(letter: HeldLetter): DigestCouncil {
   const cached = councilCache.get(letter);
   if (cached) return cached;
   const { upheld, compliance, remedy } = letter.stats;

@@ -26,6 +26,8 @@ export class Repeats {
     if (recipient)
       letter.recipient = this.#value(key("r", recipient.title, recipient.surname, recipient.role), recipient);
     if (period) letter.period = this.#value(key("p", period.start, period.end), period);
+    // A year's letters are sent within a few days of each other.
+    if (letter.letterDate !== null) letter.letterDate = this.#text(letter.letterDate);
     for (const concern of letter.concerns) {
       concern.category = this.#text(concern.category);
       concern.tone = this.#text(concern.tone);

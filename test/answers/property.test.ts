@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Answer, ask, type Holdings } from "../../src/answers/index.ts";
 import { renderAnswer } from "../../src/cli/answer.ts";
-import type { Letter, Metric } from "../../src/letters/index.ts";
+import type { HeldLetter, Metric } from "../../src/letters/index.ts";
 import { authorities, holdings, NOW, twoYears } from "./support.ts";
 
 /**
@@ -144,7 +144,7 @@ const tenKilobytes = fc
     return unit.repeat(Math.ceil(10_240 / unit.length)).slice(0, 10_240);
   });
 
-function letterOf(held: Holdings, shortName: string, year: number): Letter | undefined {
+function letterOf(held: Holdings, shortName: string, year: number): HeldLetter | undefined {
   return held.letters.find((l) => l.authority.shortName === shortName && l.year === year);
 }
 

@@ -1,5 +1,6 @@
 // The entry of the Slack app's threads (see thread.ts): the answering thread, which holds the store and answers the
 // app's calls, and the start-up ingest's thread, which ingests the letters folder and ends.
+import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../../answers/open-store.ts";
 import { loadAuthorities } from "../../authorities/index.ts";
@@ -64,7 +65,22 @@ async function ingestFolder(paths: string[]): Promise<void> {
   post({ type: "ingested", summary });
 }
 
+/**
+ * This thread yields the CPU to the one that acks. An ack has 3 s and its thread little to do; an answer goes to a
+ * response URL, which waits 30 minutes, and is the work here. On Linux a thread's nice value is its own, and
+ * setpriority on "process 0" sets the calling thread's (setpriority(2), BUGS): the acking thread keeps its own.
+ * Elsewhere it is the process's, so it is set only on Linux; where it is refused (a container without the right),
+ * nothing changes.
+ */
+function yieldToAcks(): void {
+  if (process.platform !== "linux") return;
+  try {
+    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {}
+}
+
 try {
+  yieldToAcks();
   await (ingest ? ingestFolder(ingest) : serve());
 } catch (error) {
   post({ type: "failed", error: errorData(error) });
