@@ -7,8 +7,9 @@ import { join } from "node:path";
 const BUNDLED = new Set(["date-fns", "@date-fns/tz", "zod"]);
 
 /**
- * esbuild's options for the sources under `root`, written to `outdir`. Two entries: the program, and the Slack app's
- * answering thread (src/slack/answerer/worker.ts), which a worker thread loads from beside the program's. Code
+ * esbuild's options for the sources under `root`, written to `outdir`. Three entries: the program, the Slack app's
+ * answering thread (src/slack/answerer/worker.ts) and start-up's folder survey (src/letters/survey-thread.ts), which
+ * worker threads load from beside the program's. Code
  * splitting keeps what the program imports dynamically (the Slack side, src/bot.ts) in chunks of its own, loaded
  * only when used, so the local console never loads Bolt.
  */
@@ -17,6 +18,7 @@ export function bundleOptions(root, outdir) {
     entryPoints: {
       main: join(root, "src", "main.ts"),
       answerer: join(root, "src", "slack", "answerer", "worker.ts"),
+      survey: join(root, "src", "letters", "survey-thread.ts"),
     },
     bundle: true,
     splitting: true,

@@ -1,5 +1,6 @@
 import { withAverageWarnings } from "../letters/checks.ts";
-import { findLetterFiles, parseFiles } from "../letters/read.ts";
+import { findLetterFiles } from "../letters/files.ts";
+import { parseFiles } from "../letters/read.ts";
 import { withoutSharedParagraphs } from "../letters/shared.ts";
 import type { Io } from "./io.ts";
 import { renderFailure, renderLetter, renderWarning } from "./render.ts";

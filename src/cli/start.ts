@@ -2,7 +2,8 @@ import { createHoldings } from "../answers/index.ts";
 import { loadAuthorities } from "../authorities/index.ts";
 import type { Config } from "../config.ts";
 import { displayPath } from "../letters/read.ts";
-import { type IngestReport, ingestPaths, staleFiles } from "../store/ingest.ts";
+import { surveyBeside } from "../letters/survey.ts";
+import { type IngestReport, ingestPaths, staleOf } from "../store/ingest.ts";
 import { indexOf } from "../store/records.ts";
 import { readStore } from "../store/store.ts";
 import { runConsole } from "./console.ts";
@@ -15,7 +16,9 @@ import { renderFailure, renderKept } from "./render.ts";
  */
 export async function startConsole(config: Config, io: Io): Promise<number> {
   // The store is read once for answering, and the folder checked against it: an unchanged folder (the everyday
-  // start) costs a stat a file, and only a folder with something to read is ingested and the store read again.
+  // start) costs a stat a file, taken while the store is read (survey.ts), and only a folder with something to read
+  // is ingested and the store read again.
+  const survey = surveyBeside([config.OMBUDS_LETTERS], config.OMBUDS_DB);
   let { data } = await readStore(config.OMBUDS_DB);
   let report: Pick<IngestReport, "added" | "updated" | "failed" | "kept"> = {
     added: [],
@@ -23,7 +26,7 @@ export async function startConsole(config: Config, io: Io): Promise<number> {
     failed: [],
     kept: [],
   };
-  if ((await staleFiles([config.OMBUDS_LETTERS], indexOf(data))).length > 0) {
+  if (staleOf(await survey(), indexOf(data)).length > 0) {
     report = await ingestPaths(config.OMBUDS_DB, [config.OMBUDS_LETTERS]);
     ({ data } = await readStore(config.OMBUDS_DB));
   }

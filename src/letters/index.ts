@@ -1,11 +1,10 @@
 export { checkAverages, checkLetter, withAverageWarnings } from "./checks.ts";
 export { ParseError, type ParseResult } from "./error.ts";
+export { findLetterFiles, LETTER_EXTENSIONS } from "./files.ts";
 export { type ParseOptions, parseLetter } from "./parse.ts";
 export { extractPdfText } from "./pdf.ts";
 export {
   displayPath,
-  findLetterFiles,
-  LETTER_EXTENSIONS,
   parseFiles,
   type ReadOptions,
   readLetterFile,

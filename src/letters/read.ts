@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { extname, normalize, relative, sep } from "node:path";
+import { extname, relative, sep } from "node:path";
 import { ParseError, type ParseResult } from "./error.ts";
 import { type ParseOptions, parseLetter } from "./parse.ts";
 import { extractPdfText, isPdf } from "./pdf.ts";
@@ -11,13 +10,6 @@ import type { Letter } from "./schema.ts";
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** A PDF letter is a few hundred kilobytes (more with a scanned signature or logos); 20 MB is far beyond one. */
 const MAX_PDF_BYTES = 20 * 1024 * 1024;
-export const LETTER_EXTENSIONS = [".txt", ".md", ".pdf"];
-
-/** Whether a file name has one of LETTER_EXTENSIONS, in any case: `extname`'s reading, for a name not starting with a dot. */
-function isLetterName(name: string): boolean {
-  const dot = name.lastIndexOf(".");
-  return dot > 0 && LETTER_EXTENSIONS.includes(name.slice(dot).toLowerCase());
-}
 /** "%PDF-" */
 const MAGIC_LENGTH = 5;
 
@@ -34,18 +26,26 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   const name = file.slice(slash + 1);
   if (slash < 0 || name === "" || name === "." || name === "..") return relativeOrAsGiven(file, cwd);
   const folder = file.slice(0, slash) || sep;
-  // A relative folder is resolved against the process's working folder, which is in the key with `cwd`.
-  const key = `${cwd}\0${process.cwd()}\0${folder}`;
-  let inside = folders.get(key);
-  if (inside === undefined) {
-    if (folders.size >= 1000) folders.clear();
-    inside = relative(cwd, folder);
-    folders.set(key, inside);
+  // A relative folder is resolved against the process's working folder, which is in the key with `cwd`. A folder's
+  // files come one after another: the last folder's answer is kept apart, so most files make no key at all.
+  const processCwd = process.cwd();
+  let inside: string | undefined;
+  if (folder === last.folder && cwd === last.cwd && processCwd === last.processCwd) inside = last.inside;
+  else {
+    const key = `${cwd}\0${processCwd}\0${folder}`;
+    inside = folders.get(key);
+    if (inside === undefined) {
+      if (folders.size >= 1000) folders.clear();
+      inside = relative(cwd, folder);
+      folders.set(key, inside);
+    }
+    last = { folder, cwd, processCwd, inside };
   }
   const rel = inside === "" ? name : inside + sep + name;
   return rel && !rel.startsWith("..") ? rel : file;
 }
 const folders = new Map<string, string>();
+let last = { folder: "", cwd: "", processCwd: "", inside: "" };
 
 function relativeOrAsGiven(file: string, cwd: string): string {
   const rel = relative(cwd, file);
@@ -114,42 +114,4 @@ export async function parseFiles(
     onProgress?.(i + 1, files.length);
   }
   return { letters, failed };
-}
-
-/**
- * The letter files named by `paths`: files as given, folders walked (sorted, so runs are repeatable), keeping
- * .txt, .md and .pdf. A path that does not exist is returned as-is so that reading it reports the failure.
- */
-export async function findLetterFiles(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (path: string, named: boolean): Promise<void> => {
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch {
-      if (named) out.push(path);
-      return;
-    }
-    if (info.isDirectory()) await walkFolder(path);
-    else if (named || LETTER_EXTENSIONS.includes(extname(path).toLowerCase())) out.push(path);
-  };
-  // Inside a folder the entries' types come with the listing: no stat per file. Each entry's path is the folder's
-  // (normalised once) and its name, as `join` would make it, and its extension is read off the name: `join` and
-  // `extname` for each of 30,000 files were most of a start-up's walk.
-  const walkFolder = async (folder: string): Promise<void> => {
-    const base = normalize(folder);
-    const prefix = base === "." ? "" : base.endsWith(sep) ? base : base + sep;
-    const entries = (await readdir(folder, { withFileTypes: true }))
-      .filter((e) => !e.name.startsWith("."))
-      // Names in one folder are distinct: no two compare equal.
-      .sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
-      const path = prefix + entry.name;
-      if (entry.isDirectory()) await walkFolder(path);
-      else if (entry.isFile() && isLetterName(entry.name)) out.push(path);
-      else if (entry.isSymbolicLink()) await walk(path, false);
-    }
-  };
-  for (const path of paths) await walk(path, true);
-  return out;
 }

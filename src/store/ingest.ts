@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { withAverageWarnings } from "../letters/checks.ts";
 import { ParseError } from "../letters/error.ts";
-import { displayPath, findLetterFiles, parseFiles, type ReadOptions } from "../letters/read.ts";
+import { type Found, surveyLetterFiles } from "../letters/files.ts";
+import { displayPath, parseFiles, type ReadOptions } from "../letters/read.ts";
 import type { Letter } from "../letters/schema.ts";
 import { withoutSharedParagraphs } from "../letters/shared.ts";
 import { PARSER_VERSION } from "../letters/version.ts";
@@ -61,15 +62,12 @@ const noPlan = (): FilePlan => ({ toParse: [], skipped: [], stats: new Map() });
 /** Larger files are never hashed here: reading one refuses it (read.ts). */
 const MAX_HASHED_BYTES = 20 * 1024 * 1024;
 
-function planFiles(files: readonly string[], index: FileIndex | undefined): FilePlan {
+function planFiles(found: readonly Found[], index: FileIndex | undefined): FilePlan {
   const plan = noPlan();
   const records = new Map((index?.files ?? []).map((record) => [record.path, record]));
-  for (const file of files) {
+  for (const { file, stat: info } of found) {
     const path = displayPath(file);
-    let info: { size: number; mtimeMs: number; isFile(): boolean };
-    try {
-      info = statSync(file);
-    } catch {
+    if (info === null) {
       plan.toParse.push(file);
       continue;
     }
@@ -77,7 +75,7 @@ function planFiles(files: readonly string[], index: FileIndex | undefined): File
     const record = records.get(path);
     const source = record && index?.sources.get(record.id);
     const current =
-      info.isFile() &&
+      info.isFile &&
       record?.parser === PARSER_VERSION &&
       source?.file === path &&
       source.sha256 === record.sha256;
@@ -283,14 +281,14 @@ export async function ingestPaths(
   options: IngestPathsOptions = {},
 ): Promise<IngestReport> {
   const { parseFiles: parse = parseFiles, ...rest } = options;
-  const files = await findLetterFiles(paths);
+  const found = await surveyLetterFiles(paths);
   const plan =
     // Letters read against another list of councils are not what the records describe: read them all, record none.
     rest.authorities
-      ? { ...noPlan(), toParse: files }
-      : files.length === 0
+      ? { ...noPlan(), toParse: found.map((f) => f.file) }
+      : found.length === 0
         ? noPlan()
-        : planFiles(files, await readFileIndex(storeFile, rest));
+        : planFiles(found, await readFileIndex(storeFile, rest));
   const { letters, failed } = await parse(plan.toParse, rest);
   const report = await ingest(storeFile, letters, plan, rest);
   report.failed.unshift(...failed);
@@ -304,6 +302,11 @@ export async function ingestPaths(
  * costs a walk and a stat a file, not a second read of the store.
  */
 export async function staleFiles(paths: readonly string[], index: FileIndex): Promise<string[]> {
-  const plan = planFiles(await findLetterFiles(paths), index);
+  return staleOf(await surveyLetterFiles(paths), index);
+}
+
+/** `staleFiles` of letter files already found (`surveyLetterFiles`, or its thread: survey.ts). */
+export function staleOf(found: readonly Found[], index: FileIndex): string[] {
+  const plan = planFiles(found, index);
   return [...plan.toParse, ...plan.skipped.filter((skip) => skip.touched).map((skip) => skip.file)];
 }

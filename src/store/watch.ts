@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { extname, relative, sep } from "node:path";
 import { type FSWatcher, watch } from "chokidar";
-import { LETTER_EXTENSIONS } from "../letters/read.ts";
+import { LETTER_EXTENSIONS } from "../letters/files.ts";
 
 /**
  * The letters folder, watched while the bot runs (docs/watching.md): letter files added or changed there are handed

@@ -2,7 +2,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayPath, findLetterFiles } from "../../src/letters/read.ts";
+import { findLetterFiles } from "../../src/letters/files.ts";
+import { displayPath } from "../../src/letters/read.ts";
 import { tempDir } from "../support/tmp.ts";
 
 /** What displayPath has always meant: relative to the working folder when inside it, else as given. */

@@ -4,7 +4,8 @@ import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../../answers/open-store.ts";
 import { loadAuthorities } from "../../authorities/index.ts";
-import { ingestPaths, staleFiles } from "../../store/ingest.ts";
+import { surveyBeside } from "../../letters/survey.ts";
+import { ingestPaths, staleOf } from "../../store/ingest.ts";
 import { indexOf } from "../../store/records.ts";
 import { type Answerer, localAnswerer } from "./answerer.ts";
 import { type Call, errorData, type IngestSummary, type Reply, type Request } from "./protocol.ts";
@@ -35,13 +36,15 @@ function run(answerer: Answerer, call: Call): Promise<unknown> {
 
 async function serve(): Promise<void> {
   let stale = 0;
+  // The folder surveyed while the store is read (survey.ts), then checked against it.
+  const survey = check ? surveyBeside(check, storeFile) : undefined;
   const store = await openStore(storeFile, {
     // A store changed on disk that cannot be read again: keep answering from the letters already held.
     onError: (error) => post({ type: "log", msg: "store reload failed", error: errorData(error) }),
     // The letters folder checked against the store just read, rather than by an ingest reading the store again (the
     // file records it needs are not kept once the store is open).
     async opened(data) {
-      if (check) stale = (await staleFiles(check, indexOf(data))).length;
+      if (survey) stale = staleOf(await survey(), indexOf(data)).length;
     },
   });
   const answerer = localAnswerer(store, loadAuthorities());
