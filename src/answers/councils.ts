@@ -92,7 +92,7 @@ function tokens(text: string): Token[] {
  * How far a typed word may be from a council's name: one slip in a name of five to eight letters, two in a longer
  * one, none in a short one (too many everyday words are one letter from "Hull" or "Arun").
  */
-function allowedDistance(length: number): number {
+export function allowedDistance(length: number): number {
   if (length < 5) return 0;
   if (length <= 8) return 1;
   return 2;
@@ -141,8 +141,9 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
     if (left.length < MAX_LEFTOVERS) left.push({ word: t.word, at });
   });
   for (const { word } of left) {
+    const first = `${word} `;
     const starting = shortNameKeys(index)
-      .filter((entry) => entry.key.startsWith(`${word} `))
+      .filter((entry) => entry.key.startsWith(first))
       .map((entry) => entry.authority);
     const current =
       year === undefined ? starting : starting.filter((a) => index.candidates(a.name, year).length > 0);
@@ -163,22 +164,78 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
 }
 
 /** The councils whose name or alias is closest to `word` by edit distance, within the allowance for its length. */
-function nearest(word: string, index: AuthorityIndex): Authority[] {
+/** A one-word name of a reference list, and where it stands in `index.keys` (the order ties are given in). */
+interface OneWord {
+  key: string;
+  authority: Authority;
+  at: number;
+  /** The letters it holds (`lettersOf`). */
+  letters: number;
+}
+
+/** Which of a-z a key holds, a bit each (digits and the rest share the 27th). */
+function lettersOf(key: string): number {
+  let bits = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 97;
+    bits |= c >= 0 && c < 26 ? 1 << c : 1 << 26;
+  }
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The one-word names of a reference list, by length, made once: a typo is compared only with names near its length. */
+const oneWordNames = new WeakMap<AuthorityIndex, Map<number, OneWord[]>>();
+
+function oneWordNamesOf(index: AuthorityIndex): Map<number, OneWord[]> {
+  let byLength = oneWordNames.get(index);
+  if (!byLength) {
+    const made = new Map<number, OneWord[]>();
+    index.keys.forEach(({ key, authority }, at) => {
+      if (key.includes(" ")) return;
+      const list = made.get(key.length);
+      const entry = { key, authority, at, letters: lettersOf(key) };
+      if (list) list.push(entry);
+      else made.set(key.length, [entry]);
+    });
+    oneWordNames.set(index, made);
+    byLength = made;
+  }
+  return byLength;
+}
+
+/** The councils whose one-word name is nearest `word` by edit distance, within what its length allows. */
+export function nearest(word: string, index: AuthorityIndex): Authority[] {
   const limit = allowedDistance(word.length);
   if (limit === 0) return [];
   let best = limit + 1;
-  let found: Authority[] = [];
-  for (const { key, authority } of index.keys) {
-    if (Math.abs(key.length - word.length) > limit || key.includes(" ")) continue;
-    const d = distance(word, key);
-    if (d < best) {
-      best = d;
-      found = [authority];
-    } else if (d === best && !found.includes(authority)) {
-      found.push(authority);
+  let nearestFound: OneWord[] = [];
+  const byLength = oneWordNamesOf(index);
+  const letters = lettersOf(word);
+  for (let length = word.length - limit; length <= word.length + limit; length++) {
+    for (const entry of byLength.get(length) ?? []) {
+      // Each letter one holds and the other lacks takes an edit, and one edit (a substitution) mends at most one
+      // on each side: a name with more such letters than the best distance so far cannot be nearer, nor tie.
+      const lacking = Math.max(bitCount(letters & ~entry.letters), bitCount(entry.letters & ~letters));
+      if (lacking > best) continue;
+      const d = distance(word, entry.key);
+      if (d < best) {
+        best = d;
+        nearestFound = [entry];
+      } else if (d === best) nearestFound.push(entry);
     }
   }
-  return best <= limit ? found : [];
+  if (best > limit) return [];
+  // In the reference list's order, each council once, as a scan of every name in order gives them.
+  const found: Authority[] = [];
+  for (const { authority } of nearestFound.sort((a, b) => a.at - b.at))
+    if (!found.includes(authority)) found.push(authority);
+  return found;
 }
 
 /**
