@@ -42,3 +42,18 @@ export function bundleOptions(root, outdir) {
     chunkNames: "[name]-[hash]",
   };
 }
+
+/**
+ * `code` with every character past U+00FF written as a `\u` escape. V8 keeps a module's source in memory for as long
+ * as the module lives, at one byte a character only if every character fits in one, else at two: the largest chunk
+ * (about 1 MB) held a few dashes and bullets in comments and regular expressions, and so took 2 MB in each thread.
+ * esbuild already escapes them in strings; in comments an escape is only text, and in regular expressions and
+ * template literals it means the same character. A character escaped already (`\–`, an identity escape) keeps its
+ * meaning with the escape in place of the backslash.
+ */
+export function oneByteSource(code) {
+  return code.replace(/(\\*)([\u0100-\uffff])/g, (_, slashes, c) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}

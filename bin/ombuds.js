@@ -4,10 +4,20 @@
 // (which would cost some 35 MB of memory in a long-running bot). The bundles go in a folder named by the sources,
 // written atomically, so concurrent starts share it safely.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleOptions } from "./bundle.js";
+import { bundleOptions, oneByteSource } from "./bundle.js";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, "dist");
@@ -46,6 +56,12 @@ async function bundle(folder) {
   await build(bundleOptions(root, temporary));
   // esbuild keeps a helper process alive for further builds; there will be none.
   await stop();
+  for (const name of readdirSync(temporary)) {
+    const file = join(temporary, name);
+    const code = readFileSync(file, "utf8");
+    const oneByte = oneByteSource(code);
+    if (oneByte !== code) writeFileSync(file, oneByte);
+  }
   try {
     renameSync(temporary, folder);
   } catch {
