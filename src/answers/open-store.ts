@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import type { HeldLetter, Letter } from "../letters/schema.ts";
 import { readStoreShared } from "../store/read-shared.ts";
 import type { Ingested, StoreData, Subscription } from "../store/schema.ts";
+import { StoreError } from "../store/store.ts";
 import { createHoldings, type Holdings } from "./holdings.ts";
 
 /**
@@ -70,6 +71,16 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
   const refresh = async () => {
     const current = mtime(file);
     if (current === modified) return;
+    if (current === null) {
+      // Gone (deleted, or its disk unmounted): a store that is not there reads as empty, and answering "no letters"
+      // would lose every letter held. The letters held are kept, this is said once, and the file is read again when
+      // it is back. (An ingest replaces the file by a rename, so it is never missing while one writes.)
+      modified = null;
+      throw new StoreError(
+        file,
+        `is not there any more; answering from the ${held.holdings.letters.length} letters already loaded until it is back`,
+      );
+    }
     const fresh = await readStoreShared(file);
     // Letters change only on ingest, which logs each change: keep the index (and the caches built on it) when only
     // subscriptions changed.

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/answers/open-store.ts";
@@ -59,5 +59,27 @@ describe("the open store (what the answering thread holds)", () => {
     expect(open.holdings()).not.toBe(letters);
     expect(open.holdings().letters).toEqual(held((await readStore(store)).data.letters));
     expect(open.subscriptions()).toHaveLength(1);
+  });
+
+  it("keeps its letters when the store file is removed, says so once, and reads the file again when it is back", async () => {
+    const store = await sampleStore();
+    const open = await openStore(store);
+    const letters = open.holdings().letters;
+    const saved = readFileSync(store);
+    rmSync(store);
+    await expect(open.refresh()).rejects.toThrow(
+      `${store}: is not there any more; answering from the 5 letters`,
+    );
+    await open.refresh();
+    expect(open.holdings().letters).toBe(letters);
+
+    writeFileSync(store, saved);
+    await updateStore(store, (data) => {
+      data.subscriptions.push(subscription());
+      return { changed: true, result: null };
+    });
+    await open.refresh();
+    expect(open.subscriptions()).toHaveLength(1);
+    expect(open.holdings().letters).toEqual(letters);
   });
 });
