@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { workerThread } from "../worker-thread.ts";
 import { type Found, surveyLetterFiles } from "./files.ts";
 
 /**
@@ -49,23 +49,15 @@ function unpackSurvey({ files, numbers }: Surveyed): Found[] {
 }
 
 /**
- * `surveyLetterFiles` in a thread (survey-thread.ts): from the bundle bin/ombuds.js builds, its own small bundle
- * beside the program's; from the sources (tests), TypeScript through tsx's API, as the answering thread is loaded.
+ * `surveyLetterFiles` in a thread (survey-thread.ts; its own small bundle beside the program's: workerThread).
  * Rejects if the thread cannot start or fails; the caller surveys in its own thread then.
  */
 export function surveyInThread(paths: readonly string[]): Promise<Found[]> {
-  const here = import.meta.url;
-  const workerData = { paths: [...paths] };
-  let worker: Worker;
-  if (!here.endsWith(".ts")) worker = new Worker(new URL("./survey.mjs", here), { workerData });
-  else {
-    const entry = JSON.stringify(new URL("./survey-thread.ts", here).href);
-    const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-    worker = new Worker(`import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}))`, {
-      eval: true,
-      workerData,
-    });
-  }
+  const worker = workerThread(
+    import.meta.url,
+    { bundled: "./survey.mjs", source: "./survey-thread.ts" },
+    { workerData: { paths: [...paths] } },
+  );
   return new Promise((resolve, reject) => {
     worker.once("message", (surveyed: Surveyed | { error: string }) => {
       if ("error" in surveyed) reject(new Error(surveyed.error));

@@ -1,7 +1,8 @@
 import { statSync } from "node:fs";
-import { type ResourceLimits, Worker } from "node:worker_threads";
+import type { ResourceLimits, Worker } from "node:worker_threads";
 import type { Logger } from "../../log.ts";
 import { StoreError } from "../../store/store.ts";
+import { workerThread } from "../../worker-thread.ts";
 import type { Answerer } from "./answerer.ts";
 import type { Call, ErrorData, IngestSummary, Reply } from "./protocol.ts";
 
@@ -54,25 +55,16 @@ function revive(data: ErrorData): Error {
   return error;
 }
 
-/**
- * A thread running worker.ts. From the bundle that bin/ombuds.js builds, the thread has a bundle of its own beside
- * the program's; from the sources (tests, tsx) it is TypeScript, loaded through tsx's API, since a worker does not
- * inherit its parent's loader.
- */
+/** A thread running worker.ts (the answering thread, or the start-up ingest's). */
 function thread(
   workerData: { storeFile: string; ingest?: string[]; check?: string[] },
   resourceLimits: ResourceLimits,
 ): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts"))
-    return new Worker(new URL("./answerer.mjs", here), { workerData, resourceLimits });
-  const entry = JSON.stringify(new URL("./worker.ts", here).href);
-  const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  return new Worker(`import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}))`, {
-    eval: true,
-    workerData,
-    resourceLimits,
-  });
+  return workerThread(
+    import.meta.url,
+    { bundled: "./answerer.mjs", source: "./worker.ts" },
+    { workerData, resourceLimits },
+  );
 }
 
 /**
