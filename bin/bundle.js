@@ -9,9 +9,8 @@ const BUNDLED = new Set(["date-fns", "@date-fns/tz", "zod"]);
 /**
  * esbuild's options for the sources under `root`, written to `outdir`. Three entries: the program, the Slack app's
  * answering thread (src/slack/answerer/worker.ts) and start-up's folder survey (src/letters/survey-thread.ts), which
- * worker threads load from beside the program's. Code
- * splitting keeps what the program imports dynamically (the Slack side, src/bot.ts) in chunks of its own, loaded
- * only when used, so the local console never loads Bolt.
+ * worker threads load from beside the program's. Code splitting keeps what the program imports dynamically (the
+ * Slack side, src/bot.ts) in chunks of its own, loaded only when used, so the local console never loads Bolt.
  */
 export function bundleOptions(root, outdir) {
   return {

@@ -163,7 +163,6 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
   return mentions;
 }
 
-/** The councils whose name or alias is closest to `word` by edit distance, within the allowance for its length. */
 /** A one-word name of a reference list, and where it stands in `index.keys` (the order ties are given in). */
 interface OneWord {
   key: string;
@@ -209,7 +208,7 @@ function oneWordNamesOf(index: AuthorityIndex): Map<number, OneWord[]> {
   return byLength;
 }
 
-/** The councils whose one-word name is nearest `word` by edit distance, within what its length allows. */
+/** The councils whose one-word name or alias is closest to `word` by edit distance, within the allowance for its length. */
 export function nearest(word: string, index: AuthorityIndex): Authority[] {
   const limit = allowedDistance(word.length);
   if (limit === 0) return [];

@@ -10,8 +10,8 @@ import { createHoldings, type Holdings } from "./holdings.ts";
  * (an `ombuds ingest` while the bot runs), checked at most once a second so a busy bot does not stat per request.
  *
  * It keeps only what answers, the App Home and digests read, each repeated value once (`readStoreShared`): not the
- * file records, the letters' file hashes, the digest claims or the announcements, which the thread that writes them reads afresh under the
- * store's lock.
+ * file records, the letters' file hashes, the digest claims or the announcements, which the thread that writes them
+ * reads afresh under the store's lock.
  */
 export interface OpenStore {
   holdings(): Holdings;

@@ -20,31 +20,20 @@ export interface ReadOptions extends ParseOptions {
 
 /** How a file is named in records and messages: relative to the working folder when inside it. */
 export function displayPath(file: string, cwd = process.cwd()): string {
-  // `relative` resolves both paths on every call; a start-up names every file of the folder, 30,000 of them, which
-  // share a few dozen folders: the folder's relative path is worked out once, and the file's name put after it.
+  // `relative` resolves both paths on every call; a start-up names every file of the folder, 30,000 of them, one
+  // folder's files after another: the last folder's relative path is kept, and each file's name put after it.
   const slash = file.lastIndexOf(sep);
   const name = file.slice(slash + 1);
   if (slash < 0 || name === "" || name === "." || name === "..") return relativeOrAsGiven(file, cwd);
   const folder = file.slice(0, slash) || sep;
-  // A relative folder is resolved against the process's working folder, which is in the key with `cwd`. A folder's
-  // files come one after another: the last folder's answer is kept apart, so most files make no key at all.
+  // A relative folder is resolved against the process's working folder, which must be the same too.
   const processCwd = process.cwd();
-  let inside: string | undefined;
-  if (folder === last.folder && cwd === last.cwd && processCwd === last.processCwd) inside = last.inside;
-  else {
-    const key = `${cwd}\0${processCwd}\0${folder}`;
-    inside = folders.get(key);
-    if (inside === undefined) {
-      if (folders.size >= 1000) folders.clear();
-      inside = relative(cwd, folder);
-      folders.set(key, inside);
-    }
-    last = { folder, cwd, processCwd, inside };
-  }
-  const rel = inside === "" ? name : inside + sep + name;
+  if (folder !== last.folder || cwd !== last.cwd || processCwd !== last.processCwd)
+    last = { folder, cwd, processCwd, inside: relative(cwd, folder) };
+  const rel = last.inside === "" ? name : last.inside + sep + name;
   return rel && !rel.startsWith("..") ? rel : file;
 }
-const folders = new Map<string, string>();
+/** The folder `displayPath` named last, and its path relative to `cwd` (a folder is never ""). */
 let last = { folder: "", cwd: "", processCwd: "", inside: "" };
 
 function relativeOrAsGiven(file: string, cwd: string): string {

@@ -31,7 +31,9 @@ export interface Surveyed {
 export function packSurvey(found: readonly Found[]): Surveyed {
   const numbers = new Float64Array(found.length * 3);
   found.forEach(({ stat }, i) => {
-    numbers.set(stat ? [stat.size, stat.mtimeMs, stat.isFile ? 1 : 0] : [Number.NaN, Number.NaN, 0], i * 3);
+    numbers[i * 3] = stat ? stat.size : Number.NaN;
+    numbers[i * 3 + 1] = stat ? stat.mtimeMs : Number.NaN;
+    numbers[i * 3 + 2] = stat?.isFile ? 1 : 0;
   });
   return { files: found.map((f) => f.file), numbers };
 }

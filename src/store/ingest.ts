@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { withAverageWarnings } from "../letters/checks.ts";
 import { ParseError } from "../letters/error.ts";
-import { type Found, surveyLetterFiles } from "../letters/files.ts";
+import { type Found, findLetterFiles, surveyLetterFiles } from "../letters/files.ts";
 import { displayPath, parseFiles, type ReadOptions } from "../letters/read.ts";
 import type { Letter } from "../letters/schema.ts";
 import { withoutSharedParagraphs } from "../letters/shared.ts";
@@ -281,14 +281,13 @@ export async function ingestPaths(
   options: IngestPathsOptions = {},
 ): Promise<IngestReport> {
   const { parseFiles: parse = parseFiles, ...rest } = options;
-  const found = await surveyLetterFiles(paths);
-  const plan =
-    // Letters read against another list of councils are not what the records describe: read them all, record none.
-    rest.authorities
-      ? { ...noPlan(), toParse: found.map((f) => f.file) }
-      : found.length === 0
-        ? noPlan()
-        : planFiles(found, await readFileIndex(storeFile, rest));
+  // Letters read against another list of councils are not what the records describe: read them all, record none.
+  const found = rest.authorities ? undefined : await surveyLetterFiles(paths);
+  const plan = !found
+    ? { ...noPlan(), toParse: await findLetterFiles(paths) }
+    : found.length === 0
+      ? noPlan()
+      : planFiles(found, await readFileIndex(storeFile, rest));
   const { letters, failed } = await parse(plan.toParse, rest);
   const report = await ingest(storeFile, letters, plan, rest);
   report.failed.unshift(...failed);
@@ -301,11 +300,6 @@ export async function ingestPaths(
  * change nothing. Start-up asks this of the store it has just loaded for answering, so that an unchanged folder
  * costs a walk and a stat a file, not a second read of the store.
  */
-export async function staleFiles(paths: readonly string[], index: FileIndex): Promise<string[]> {
-  return staleOf(await surveyLetterFiles(paths), index);
-}
-
-/** `staleFiles` of letter files already found (`surveyLetterFiles`, or its thread: survey.ts). */
 export function staleOf(found: readonly Found[], index: FileIndex): string[] {
   const plan = planFiles(found, index);
   return [...plan.toParse, ...plan.skipped.filter((skip) => skip.touched).map((skip) => skip.file)];

@@ -1,9 +1,10 @@
 import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { surveyLetterFiles } from "../../src/letters/files.ts";
 import { parseFiles } from "../../src/letters/read.ts";
 import { PARSER_VERSION } from "../../src/letters/version.ts";
-import { ingestLetters, ingestPaths, staleFiles } from "../../src/store/ingest.ts";
+import { ingestLetters, ingestPaths, staleOf } from "../../src/store/ingest.ts";
 import { indexOf, scanFileIndex } from "../../src/store/records.ts";
 import { readStore } from "../../src/store/store.ts";
 import { readdressed, sampleFolder, tempDir } from "../support/tmp.ts";
@@ -226,13 +227,15 @@ describe("an ingest over files the store holds already", () => {
   });
 });
 
-describe("start-up's check of the letters folder against the store it loaded (staleFiles)", () => {
-  const staleOf = async (store: string, letters: string) =>
-    (await staleFiles([letters], indexOf((await readStore(store)).data))).map((file) => basename(file));
+describe("start-up's check of the letters folder against the store it loaded (staleOf)", () => {
+  const staleIn = async (store: string, letters: string) =>
+    staleOf(await surveyLetterFiles([letters]), indexOf((await readStore(store)).data)).map((file) =>
+      basename(file),
+    );
 
   it("finds nothing to read in a folder the store holds, unchanged: start-up then ingests nothing", async () => {
     const { store, letters } = await ingested();
-    expect(await staleOf(store, letters)).toEqual([]);
+    expect(await staleIn(store, letters)).toEqual([]);
   });
 
   it("names a new file, an edited one, one only touched, and one that failed before", async () => {
@@ -243,13 +246,13 @@ describe("start-up's check of the letters folder against the store it loaded (st
     const sefton = join(letters, "2020", "sefton.txt");
     utimesSync(sefton, new Date(2030, 0, 1), new Date(2030, 0, 1));
     readdressed(join(letters, "2020"), ["Wigan Metropolitan Borough Council"]);
-    expect((await staleOf(store, letters)).sort()).toEqual(
+    expect((await staleIn(store, letters)).sort()).toEqual(
       ["bury.txt", "letter-0.txt", "not-a-letter.txt", "sefton.txt"].sort(),
     );
   });
 
   it("names every file when the store holds nothing yet", async () => {
     const letters = sampleFolder();
-    expect(await staleOf(join(tempDir(), "db.json"), letters)).toHaveLength(5);
+    expect(await staleIn(join(tempDir(), "db.json"), letters)).toHaveLength(5);
   });
 });

@@ -93,7 +93,7 @@ export async function startAnswererThread(options: ThreadOptions): Promise<
   Answerer & {
     /** Letters held when the thread started. */
     letters: number;
-    /** Of the files `options.check` names, how many the store has no current record of (see `staleFiles`). */
+    /** Of the files `options.check` names, how many the store has no current record of (see `staleOf`). */
     stale: number;
   }
 > {
