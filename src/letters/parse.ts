@@ -13,6 +13,7 @@ import { reconcile } from "./consistency.ts";
 import { findDate, LONG_DATE } from "./dates.ts";
 import { ParseError, type ParseResult } from "./error.ts";
 import { normalise } from "./normalise.ts";
+import { ROLE, readRecipient } from "./recipient.ts";
 import { Letter, type Warning } from "./schema.ts";
 import { isSignOff } from "./sign-off.ts";
 import { readStatistics } from "./statistics.ts";
@@ -28,9 +29,6 @@ export interface ParseOptions {
   sha256?: string;
 }
 
-const SALUTATION = new RegExp(`^dear\\s+(?:(${TITLE})\\.?\\s+)?([^,\\n]+?)[,.:]?$`, "i");
-const ROLE =
-  /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general))\b/i;
 /** Who signs the letters (LETTER-FORMATS.md), or the title under the name. */
 const SIGNATORY = /ombudsman|michael king|paul najsarek|amerdeep (?:somal|clarke)/i;
 /** A letter is a few pages; a text this long is something else, and is refused before any pattern runs over it. */
@@ -349,58 +347,6 @@ function readYear(
   }
   if (first) return first[1];
   return letterDate ? Number(letterDate.slice(0, 4)) : null;
-}
-
-function readRecipient(
-  salutation: string,
-  addressLines: string[],
-  warnings: Warning[],
-): NonNullable<Letter["recipient"]> {
-  const role = ROLE.exec(addressLines.join(" "))?.[1] ?? null;
-  // "Dear Sir or Madam", "Dear Sir", "Dear Madam" name no one ("Sir" is also a title: "Dear Sir John Smith").
-  const generic = /^dear\s+(?:sir|madam)(?:\s*(?:or|and|\/)\s*(?:sir|madam))?\s*[,.:]?$/i.test(salutation);
-  const dear = generic ? null : SALUTATION.exec(salutation);
-  let title = dear?.[1] ?? null;
-  let surname = dear?.[2]?.trim().split(/\s+/).pop() ?? null;
-  if (!title || !surname || ROLE.test(dear?.[2] ?? "") || /^(?:sir|madam|colleague)/i.test(dear?.[2] ?? "")) {
-    // "Dear Chief Executive": the name is on the first address line instead.
-    const first = new RegExp(`^(${TITLE})\\.?\\s+(?:[A-Z][\\w'-]*\\s+)*?([A-Z][\\w'-]+)(?=\\s|$)`).exec(
-      addressLines[0] ?? "",
-    );
-    if (first) {
-      title = first[1] ?? null;
-      surname = first[2] ?? null;
-    } else if (!dear?.[1]) {
-      title = null;
-      surname = null;
-    }
-  }
-  // "Dear Chief Executive" is how a letter to a vacant post greets; only a name that should be there and is not is
-  // worth a warning.
-  const toRole = dear !== null && ROLE.test(dear[2] ?? "") && !dear[1];
-  if (!surname && !toRole)
-    warnings.push({ field: "recipient", code: "not_found", message: "the addressee's name was not found" });
-  return { title, surname, role: role ? normaliseRole(role) : null };
-}
-
-/** Roles as normalised, by what the letter printed: a letter's role is one of a few. */
-const NORMALISED_ROLES = new Map<string, string>();
-
-function normaliseRole(role: string): string {
-  let normalised = NORMALISED_ROLES.get(role);
-  if (normalised === undefined) {
-    normalised = capitaliseRole(role);
-    if (NORMALISED_ROLES.size >= 256) NORMALISED_ROLES.clear();
-    NORMALISED_ROLES.set(role, normalised);
-  }
-  return normalised;
-}
-
-function capitaliseRole(role: string): string {
-  return role
-    .toLowerCase()
-    .replace(/\b\w/g, (c) => c.toUpperCase())
-    .replace(/\b(And|Of)\b/g, (w) => w.toLowerCase());
 }
 
 /** Address lines without the addressee's title, name and role (`stripPerson`), as one text. */

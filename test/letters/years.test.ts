@@ -158,6 +158,43 @@ describe("the addressee", () => {
     expect(letter.warnings).toEqual([]);
   });
 
+  // Real letters print the full name in the address ("Ms Joanne Roney OBE"), and not every salutation has a title.
+  it.each([
+    ["Ms Joanne Roney OBE", "Dear Ms Roney", { title: "Ms", surname: "Roney" }],
+    ["Ms Joanne Roney", "Dear Chief Executive", { title: "Ms", surname: "Roney" }],
+    ["Ms Joanne Roney OBE", "Dear Joanne Roney", { title: "Ms", surname: "Roney" }],
+    ["Ms Joanne Roney", "Dear Joanne", { title: "Ms", surname: "Roney" }],
+    ["Joanne Roney OBE", "Dear Joanne", { title: null, surname: "Roney" }],
+    ["Alison McKenzie-Folan", "Dear Alison McKenzie-Folan", { title: null, surname: "McKenzie-Folan" }],
+    ["Dr Ian O'Brien, CBE", "Dear Colleague", { title: "Dr", surname: "O'Brien" }],
+  ])(
+    "an address line %j greeted %j is to %j, the surname never a first name or honours",
+    (person, dear, who) => {
+      const spec = {
+        ...seftonIn(2023),
+        recipient: { title: "Mr", surname: "Johnson", role: "Chief Executive" },
+      };
+      const text = writeLetter(spec)
+        .replace(/^Mr Johnson$/m, person)
+        .replace(/^Dear Mr Johnson$/m, dear);
+      expect(text).toContain(`\n${person}\n`);
+      const letter = parsed(text);
+      expect(letter.recipient).toEqual({ ...who, role: "Chief Executive" });
+      expect(letter.warnings).toEqual([]);
+    },
+  );
+
+  it("a salutation to a post ('Dear Council Leader') is not read as a name", () => {
+    const spec = {
+      ...seftonIn(2023),
+      recipient: { title: "Mr", surname: "Johnson", role: "Chief Executive" },
+    };
+    const text = writeLetter(spec)
+      .replace(/^Mr Johnson\n/m, "")
+      .replace(/^Dear Mr Johnson$/m, "Dear Council Leader");
+    expect(parsed(text).recipient).toEqual({ title: null, surname: null, role: "Chief Executive" });
+  });
+
   it.each(["Interim Chief Executive", "Managing Director", "Head of Paid Service"])(
     "a letter to the %s names that role",
     (role) => {
