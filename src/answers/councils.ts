@@ -56,6 +56,25 @@ export const VOCABULARY = new Set(
 /** Councils whose one-word name is also an everyday word: matched only when written with a capital. */
 const EVERYDAY = new Set(["reading", "hart", "eden", "rugby", "boston", "test", "wells"]);
 
+/**
+ * Everyday words that begin councils' names ("New Forest", "Great Yarmouth", "Mid Devon"): they name a council only
+ * with the rest of its name, never alone ("what's new?", "great work", "mid-year").
+ */
+const EVERYDAY_FIRST_WORDS = new Set([
+  "new",
+  "great",
+  "mid",
+  "forest",
+  "castle",
+  "tower",
+  "vale",
+  "isle",
+  "isles",
+  "central",
+  "amber",
+  "mole",
+]);
+
 const MAX_WORDS = 7;
 /** Words left over that are looked up by edit distance, at most. */
 const MAX_LEFTOVERS = 20;
@@ -137,7 +156,7 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
   const left: { word: string; at: number }[] = [];
   words.forEach((t, at) => {
     if (used[at] || VOCABULARY.has(t.word) || /\d/.test(t.word) || t.word.length <= 2) return;
-    if (EVERYDAY.has(t.word) && !t.capital) return;
+    if ((EVERYDAY.has(t.word) && !t.capital) || EVERYDAY_FIRST_WORDS.has(t.word)) return;
     if (left.length < MAX_LEFTOVERS) left.push({ word: t.word, at });
   });
   for (const { word } of left) {

@@ -1,5 +1,5 @@
 import type { HeldLetter } from "../letters/schema.ts";
-import { noun } from "../phrasing.ts";
+import { noun, plural } from "../phrasing.ts";
 import { type Answer, type RateFact, typeLabel } from "./answer.ts";
 import {
   baseNotes,
@@ -52,6 +52,23 @@ export function summary(question: Question, letter: HeldLetter, holdings: Holdin
   return result;
 }
 
+/**
+ * The count behind a rate, as the letter gives it: "13 upheld decisions, from 16 investigations". Null where the
+ * letter gives none (the compliance section counts outcomes, not the cases complied with).
+ */
+function countLine(letter: HeldLetter, measure: Measure, fact: RateFact): string | null {
+  const name = letter.authority.shortName;
+  const from =
+    fact.base !== null ? `, from ${plural(fact.base, fact.baseLabel.replace(/s$/, ""), fact.baseLabel)}` : "";
+  if (measure === "upheld" && letter.stats.upheld?.count != null)
+    return `${name}'s ${letter.year} letter gives ${plural(letter.stats.upheld.count, "upheld decision")}${from}.`;
+  if (measure === "remedy" && letter.stats.remedy?.count != null)
+    return `${name}'s ${letter.year} letter gives ${plural(letter.stats.remedy.count, "satisfactory remedy decision")}${from}.`;
+  if (measure === "compliance" && letter.stats.compliance?.outcomes != null)
+    return `${name}'s ${letter.year} letter gives ${plural(letter.stats.compliance.outcomes, "compliance outcome")}; it gives the share complied with as a rate, not as a count.`;
+  return null;
+}
+
 /** One measure of one council's letter. */
 export function oneMetric(
   question: Question,
@@ -78,7 +95,11 @@ export function oneMetric(
       );
     result.notes.push(...unreadNotes(letter));
   } else {
-    restate(result, comparisonLine(facts.rates[0] as RateFact, letter.authority.type, letter.year));
+    const fact = facts.rates[0] as RateFact;
+    // "How many complaints did Sefton have upheld?" asks for the letter's count, before the rate it makes.
+    const counted = question.filters.count ? countLine(letter, measure, fact) : null;
+    if (counted) result.lines.push(counted);
+    restate(result, comparisonLine(fact, letter.authority.type, letter.year));
     result.notes.push(...baseNotes([facts]), ...unreadNotes(letter));
   }
   result.suggestions.push(

@@ -74,9 +74,11 @@ export function trend(question: Question, latest: HeldLetter, holdings: Holdings
   const result = emptyAnswer(
     question,
     "trend",
-    range
-      ? `${name}, ${range.from} to ${range.to ?? inRange[inRange.length - 1]?.year ?? range.from}`
-      : `${name} over the years`,
+    !range
+      ? `${name} over the years`
+      : range.to === null && inRange.length === 0
+        ? `${name} since ${range.from}`
+        : `${name}, ${range.from} to ${range.to ?? inRange[inRange.length - 1]?.year}`,
   );
   const points = inRange.map(pointOf);
   const measures: Measure[] =

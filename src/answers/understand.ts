@@ -97,6 +97,9 @@ export function readYears(text: string, context: Pick<Context, "latestYear" | "n
   }
   if (/\blast year\b/.test(lower)) {
     const year = context.now.getUTCFullYear() - 1;
+    // "since last year", "compared with last year": from that year's letter on, not that year alone.
+    if (/\b(?:since|compared (?:with|to)|vs\.?|versus|against|from)\s+last year\b/.test(lower))
+      return { from: year, to: null };
     return { from: year, to: year };
   }
   if (/\bthis year\b/.test(lower)) {
@@ -461,6 +464,13 @@ const WHICH_COUNCILS =
 const HOLDINGS =
   /\bwhat (?:do|does) (?:you|ombuds) (?:hold|have|know|cover)\b|\b(?:which|what) (?:councils|letters|years|data)\b.*\b(?:hold|have|held|know|cover|got|stored|available|loaded)\b|^(?:list|councils|years|letters|holdings|coverage|status)$/;
 
+/**
+ * Asking for the list itself, in words that would otherwise read as a ranking ("list", "all"): "list councils",
+ * "show me all the letters", "what's new", "latest letters".
+ */
+const HOLDINGS_LIST =
+  /^(?:please )?(?:list|show(?: me)?)(?: all)?(?: of)?(?: the| your)? (?:councils|letters|years|authorities)(?: (?:you )?(?:hold|have|held|know|cover))?[?.!\s]*$|^(?:what(?:'s| is)|whats|anything) new\b|^(?:the )?(?:latest|recent|newest|new) letters[?.!\s]*$/;
+
 interface Rule {
   intent: Intent;
   /** Why this rule comes where it does, for the reader of the table. */
@@ -497,11 +507,10 @@ export const RULES: readonly Rule[] = [
     why: "what the bot holds; not a question about concerns or rates",
     when: (r) =>
       none(r) &&
-      !RANKING_WORDS.test(r.lower) &&
       !asksConcerns(r) &&
       r.filters.measure === null &&
       r.filters.comparison === null &&
-      HOLDINGS.test(r.lower),
+      (HOLDINGS_LIST.test(r.lower) || (!RANKING_WORDS.test(r.lower) && HOLDINGS.test(r.lower))),
   },
   {
     intent: "trend",

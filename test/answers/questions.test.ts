@@ -665,6 +665,41 @@ const CASES: Case[] = [
     says: ["Councils: Bath and North East Somerset, Bromsgrove, Bury, Sefton and Stockport."],
     check: (answer) => expect(answer.holdings?.councils).toBe(5),
   },
+  // "list" and "all" otherwise read as a ranking, and "new" begins New Forest's name.
+  ...["list councils", "show me all the letters", "what's new?", "latest letters"].map(
+    (ask): Case => ({
+      ask,
+      proves: `“${ask}” asks what the bot holds, not for a ranking or a council called “New”`,
+      kind: "holdings",
+      says: ["Councils: Bath and North East Somerset, Bromsgrove, Bury, Sefton and Stockport."],
+      never: ["New Forest"],
+      check: (answer) => expect(answer.question.councils).toEqual([]),
+    }),
+  ),
+  {
+    ask: "new concerns for Bury?",
+    proves:
+      "an everyday word that begins a council's name (“new”, “great”, “mid”) names no council on its own",
+    kind: "concerns",
+    says: ["The 2020 letter to Bury: remedies not completed within the agreed timescales in two cases."],
+    never: ["New Forest"],
+    check: (answer) => expect(answer.question.councils.map((c) => c.shortName)).toEqual(["Bury"]),
+  },
+  {
+    ask: "how many complaints did Sefton have upheld?",
+    proves: "“how many” about one council leads with the letter's count, then its rate",
+    kind: "metric",
+    says: [
+      "Sefton's 2020 letter gives 13 upheld decisions, from 16 investigations.",
+      "Complaints upheld: 81%",
+    ],
+  },
+  {
+    ask: "how many satisfactory remedy decisions did Bury have?",
+    proves: "the remedy count is given with the upheld complaints it is a share of",
+    kind: "metric",
+    says: ["Bury's 2020 letter gives 0 satisfactory remedy decisions, from 6 upheld complaints."],
+  },
   {
     ask: "which years do you hold?",
     proves: "the one year held is 2020",
@@ -683,6 +718,17 @@ const CASES: Case[] = [
       expect(answer.trend?.points.map((p) => [p.year, p.upheld, p.compliance, p.remedy])).toEqual([
         [2020, 81, 100, 23],
       ]),
+  },
+  {
+    ask: "what changed for Sefton since last year?",
+    proves:
+      "“since last year” is from last year's letter on, and says so rather than naming a range it has not got",
+    kind: "trend",
+    says: ["I hold only the 2020 letter for Sefton, so there is no change to show yet."],
+    check: (answer) => {
+      expect(answer.question.filters.years).toEqual({ from: 2025, to: null });
+      expect(answer.title).toBe("Sefton since 2025");
+    },
   },
   {
     ask: "Bury trend",

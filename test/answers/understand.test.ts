@@ -28,6 +28,8 @@ describe("readYears", () => {
     ["over the last 3 years", { from: 2022, to: 2024 }],
     ["in the past two years", { from: 2023, to: 2024 }],
     ["last year", { from: 2025, to: 2025 }],
+    ["what changed for sefton since last year", { from: 2025, to: null }],
+    ["bury compared with last year", { from: 2025, to: null }],
     ["sefton", null],
   ])("%s → %j", (text, years) => expect(readYears(text, context)).toEqual(years));
 });
