@@ -1,3 +1,4 @@
+import { format, parseISO } from "date-fns";
 import type { HeldLetter } from "../letters/schema.ts";
 import { noun, plural } from "../phrasing.ts";
 import { type Answer, type RateFact, typeLabel } from "./answer.ts";
@@ -16,6 +17,27 @@ import type { Holdings } from "./holdings.ts";
 import { MEASURES, type Measure } from "./metrics.ts";
 import type { Question } from "./question.ts";
 
+/**
+ * The 2025 letters' complaint overview, as they give it: "Complaints dealt with in the year to 31 March 2025: 291,
+ * of which 87 not for us or not ready for us to investigate, 128 assessed and closed, 76 investigated." The counts
+ * the letter does not give (or gives unreadably) are left out, never shown as 0.
+ */
+function overviewLine(letter: HeldLetter): string | null {
+  const overview = letter.stats.overview;
+  if (!overview) return null;
+  const parts: string[] = [];
+  if (overview.notForUs !== null)
+    parts.push(`${overview.notForUs.toLocaleString("en-GB")} not for us or not ready for us to investigate`);
+  if (overview.assessedAndClosed !== null)
+    parts.push(`${overview.assessedAndClosed.toLocaleString("en-GB")} assessed and closed`);
+  if (overview.investigated !== null)
+    parts.push(`${overview.investigated.toLocaleString("en-GB")} investigated`);
+  const when = `in the year to ${letter.period ? format(parseISO(letter.period.end), "d MMMM yyyy") : `March ${letter.year}`}`;
+  if (overview.dealtWith !== null)
+    return `Complaints dealt with ${when}: ${overview.dealtWith.toLocaleString("en-GB")}${parts.length ? `, of which ${parts.join(", ")}` : ""}.`;
+  return parts.length ? `Complaints ${when}: ${parts.join(", ")}.` : null;
+}
+
 /** One council's letter: its rates against their averages and its peers, the per-100,000 figure, its concerns. */
 export function summary(question: Question, letter: HeldLetter, holdings: Holdings): Answer {
   const facts = councilFacts(letter, METRIC_LIST, holdings);
@@ -30,6 +52,8 @@ export function summary(question: Question, letter: HeldLetter, holdings: Holdin
   if (facts.noStatistics) {
     result.lines.push(`The ${letter.year} letter to ${name} gives no complaint statistics.`);
   } else {
+    const overview = overviewLine(letter);
+    if (overview) result.lines.push(overview);
     for (const fact of facts.rates) restate(result, comparisonLine(fact, letter.authority.type, letter.year));
     const per = facts.perResidents && perResidentsLine(facts.perResidents, letter.authority.type);
     if (per) restate(result, per);

@@ -676,6 +676,33 @@ const CASES: Case[] = [
       check: (answer) => expect(answer.question.councils).toEqual([]),
     }),
   ),
+  // Officers write counties as their abbreviations: "Bucks" is Buckinghamshire, and "N Yorks" is never York.
+  ...(
+    [
+      ["Bucks", "Buckinghamshire"],
+      ["N Yorks", "North Yorkshire"],
+      ["north yorks", "North Yorkshire"],
+      ["W&F", "Westmorland and Furness"],
+    ] as const
+  ).map(
+    ([ask, council]): Case => ({
+      ask,
+      proves: `“${ask}” is ${council}`,
+      kind: "no_letter",
+      says: [`I know ${council} but hold no annual review letter for it yet.`],
+      never: ["Did you mean", "York but"],
+      check: (answer) => expect(answer.question.councils.map((c) => c.shortName)).toEqual([council]),
+    }),
+  ),
+  {
+    ask: "Sefton 2020 overview",
+    proves:
+      "the words of a request for a letter (“overview”, “breakdown”, “stats”) are not taken for a council's name",
+    kind: "summary",
+    says: ["Sefton Metropolitan Borough Council: 2020 annual review letter"],
+    never: ["I don't know a council"],
+    check: (answer) => expect(answer.question.unknown).toEqual([]),
+  },
   {
     ask: "new concerns for Bury?",
     proves:
