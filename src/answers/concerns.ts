@@ -1,7 +1,7 @@
 import type { HeldLetter } from "../letters/schema.ts";
 import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
-import { concernFacts, councilFacts, emptyAnswer, partialNote } from "./facts.ts";
+import { concernFacts, councilFacts, emptyAnswer, note, partialNote } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { CONCERN_SUBJECT } from "./labels.ts";
 import type { Question } from "./question.ts";
@@ -36,24 +36,23 @@ export function councilConcerns(question: Question, letter: HeldLetter, holdings
 }
 
 export function allConcerns(question: Question, holdings: Holdings): Answer {
-  const year = question.filters.years?.to ?? holdings.latestYear;
+  // A range ("since 2022", "in 2023 and 2024") covers every year of it that is held; otherwise one year, the one
+  // asked or the latest.
+  const range = question.filters.years;
+  const last = range?.to ?? holdings.latestYear;
+  const first = range && range.from !== range.to ? range.from : last;
+  const spanned =
+    last === null || first === null ? [] : holdings.years.filter((y) => y >= first && y <= last);
+  if (spanned.length > 1 && first !== null && last !== null)
+    return concernsAcross(question, holdings, spanned);
+  const year = spanned.length === 1 ? (spanned[0] as number) : last;
   const type = question.filters.type;
   const letters =
     year === null ? [] : holdings.ofYear(year).filter((l) => type === null || l.authority.type === type);
-  // A subject that is good news (training, improvement) is listed whatever its tone; otherwise concerns only.
-  const tone =
-    question.tone ??
-    (question.category === "training" || question.category === "improvement" ? null : "concern");
+  const tone = toneOf(question);
   const concerns = (year === null ? [] : holdings.withConcerns(year))
     .filter((l) => type === null || l.authority.type === type)
-    .flatMap((l) =>
-      concernFacts(
-        l,
-        (c) =>
-          (question.category === null || c.category === question.category) &&
-          (tone === null || c.tone === tone),
-      ),
-    );
+    .flatMap((l) => concernFacts(l, wantedBy(question, tone)));
   const councils = [...new Set(concerns.map((c) => c.authority.shortName))];
   const subject = what(question, tone);
   const scope = type ? typeLabel(type, true) : "councils";
@@ -75,9 +74,77 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
   );
   if (year !== null && holdings.ofYear(year).length < 30 && letters.length > 0)
     result.notes.push(partialNote(holdings.ofYear(year).length, year, "covers"));
+  suggest(result, question, councils);
+  return result;
+}
+
+/** A subject that is good news (training, improvement) is listed whatever its tone; otherwise concerns only. */
+function toneOf(question: Question): Question["tone"] {
+  return (
+    question.tone ??
+    (question.category === "training" || question.category === "improvement" ? null : "concern")
+  );
+}
+
+function wantedBy(question: Question, tone: Question["tone"]) {
+  return (c: HeldLetter["concerns"][number]) =>
+    (question.category === null || c.category === question.category) && (tone === null || c.tone === tone);
+}
+
+function suggest(result: Answer, question: Question, councils: string[]): void {
   result.suggestions.push(
     ...councils.slice(0, 2).map((c) => `any concerns for ${c}?`),
     ...(question.category === "witness_summons" ? [] : ["who had witness summonses?"]),
   );
+}
+
+/**
+ * Every letter of the years held in a range: "Councils with a witness summons, 2022 to 2025", each council with
+ * the years its letters raised it, newest letters first.
+ */
+function concernsAcross(question: Question, holdings: Holdings, years: number[]): Answer {
+  const type = question.filters.type;
+  const ofType = (l: HeldLetter) => type === null || l.authority.type === type;
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  const newestFirst = [...years].reverse();
+  const letters = newestFirst.flatMap((y) => holdings.ofYear(y).filter(ofType));
+  const tone = toneOf(question);
+  const concerns = newestFirst.flatMap((y) =>
+    holdings
+      .withConcerns(y)
+      .filter(ofType)
+      .flatMap((l) => concernFacts(l, wantedBy(question, tone))),
+  );
+  const yearsOf = new Map<string, number[]>();
+  for (const c of concerns) {
+    const seen = yearsOf.get(c.authority.shortName) ?? [];
+    if (!seen.includes(c.year)) seen.push(c.year);
+    yearsOf.set(c.authority.shortName, seen);
+  }
+  const councils = [...yearsOf.keys()];
+  const subject = what(question, tone);
+  const scope = type ? typeLabel(type, true) : "councils";
+  const span = `${first} to ${last}`;
+  const result = emptyAnswer(question, "concerns", `${capitalise(scope)} with ${subject}, ${span}`);
+  result.concerns = concerns;
+  result.applied.years = { from: first, to: last };
+  const held = new Set(letters.map((l) => l.authority.name)).size;
+  const named = councils.map((c) => `${c} (${[...(yearsOf.get(c) ?? [])].sort((a, b) => a - b).join(", ")})`);
+  result.lines.push(
+    letters.length === 0
+      ? `I hold no letters from ${span}${type ? ` for ${scope}` : ""}.`
+      : councils.length === 0
+        ? `No letter I hold from ${span}${type ? ` for ${scope}` : ""} raises ${subject} (${plural(letters.length, "letter")}).`
+        : `${councils.length} of the ${plural(held, type ? typeLabel(type) : "council", scope)} with a letter from ${span}: ${listAnd(named)}.`,
+  );
+  if (letters.length > 0 && years.some((y) => holdings.ofYear(y).length < 30))
+    result.notes.push(
+      note(
+        "partial_holdings",
+        `I hold ${plural(letters.length, "letter")} from ${span}: this covers those, not every council in England.`,
+      ),
+    );
+  suggest(result, question, councils);
   return result;
 }

@@ -105,8 +105,14 @@ export function renderAnswer(answer: Answer): string {
   if (answer.concerns.length > 0) {
     out.push("");
     const several = new Set(answer.concerns.map((c) => c.authority.name)).size > 1;
+    // Concerns from letters of several years ("since 2022") say which year's letter raised each.
+    const years = new Set(answer.concerns.map((c) => c.year)).size > 1;
     for (const concern of answer.concerns) {
-      const who = several ? `${concern.authority.shortName}: ` : "";
+      const who = several
+        ? `${concern.authority.shortName}${years ? ` ${concern.year}` : ""}: `
+        : years
+          ? `${concern.year}: `
+          : "";
       out.push(
         `  ${concern.tone === "praise" ? "+" : "!"} ${who}${CONCERN_LABEL[concern.category]}: ${concern.summary}`,
       );

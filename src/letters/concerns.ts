@@ -237,7 +237,10 @@ function summarise(category: ConcernCategory, tone: Tone, quote: string): string
     }
     case "witness_summons": {
       const threatened = /threaten\w* to (?:use|issue|serve) a witness summons/i.test(quote);
-      const issued = /(?<!threaten\w* to )\b(?:issu(?:ed|ing)|serv(?:ed|ing)) a witness summons/i.test(quote);
+      const issued =
+        /(?<!threaten\w* to )\b(?:issu(?:ed|ing)|serv(?:ed|ing)|(?:had|needed|was forced) to (?:issue|serve)) a witness summons/i.test(
+          quote,
+        );
       if (threatened && issued) return "Witness summons threatened once and issued once";
       if (issued) return "Witness summons issued";
       if (threatened) return "Witness summons threatened";

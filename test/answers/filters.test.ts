@@ -125,6 +125,25 @@ const CASES: Case[] = [
     applied: { year: 2020 },
   },
   {
+    ask: "who had a witness summons since 2020?",
+    proves:
+      "a range of years looks in the letters of every year of it, not only its last: Sefton's 2020 letter",
+    kind: "concerns",
+    category: "witness_summons",
+    applied: { from: 2020, to: 2024 },
+    says: ["Councils with a witness summons, 2020 to 2024", "Sefton (2020)"],
+    check: (answer) =>
+      expect(answer.concerns.map((c) => `${c.authority.shortName} ${c.year}`)).toEqual(["Sefton 2020"]),
+  },
+  {
+    ask: "which councils had late remedies between 2020 and 2024?",
+    proves: "late remedies over a range are Bury's, in its 2020 letter, named with that year",
+    kind: "concerns",
+    category: "remedy_delays",
+    says: ["Bury (2020)"],
+    check: (answer) => expect(answer.concerns.map((c) => c.authority.shortName)).toEqual(["Bury"]),
+  },
+  {
     ask: "who took too long to reply to the ombudsman?",
     proves:
       "a concern in everyday words (too long to reply) is slow enquiry responses, and no word is taken for a council",

@@ -322,6 +322,29 @@ const OWN: [string, ConcernCategory, "concern" | "praise"][] = [
   ],
 ];
 
+describe("a witness summons is summarised as what was done", () => {
+  it.each([
+    [
+      "I was sorry that we had to issue a witness summons to the Council in May this year.",
+      "Witness summons issued",
+    ],
+    [
+      "This year we took the highly unusual step of issuing a witness summons to the Council.",
+      "Witness summons issued",
+    ],
+    [
+      "We threatened to use a witness summons before the Council replied to us.",
+      "Witness summons threatened",
+    ],
+    [
+      "We considered whether to issue a witness summons to the Council, but it replied in time.",
+      "Witness summons considered",
+    ],
+  ])("%j is summarised %j", (paragraph, summary) => {
+    expect(readConcerns([paragraph]).map((c) => c.summary)).toEqual([summary]);
+  });
+});
+
 describe("the detector reads general paragraphs by meaning, so reworded ones are still general", () => {
   for (const [year, paragraphs] of Object.entries(PARAPHRASES)) {
     it(`${year}: reworded general paragraphs are recognised, and give no concerns`, () => {

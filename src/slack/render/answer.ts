@@ -266,9 +266,12 @@ function concernsOf(answer: Answer, chars: number) {
   const concerns = answer.concerns;
   if (concerns.length === 0) return [];
   const several = new Set(concerns.map((c) => c.authority.name)).size > 1;
+  // Concerns from letters of several years ("since 2022") say which year's letter raised each.
+  const years = new Set(concerns.map((c) => c.year)).size > 1;
   const quoted = !several || concerns.length <= QUOTED_CONCERNS;
   const items = concerns.map((c) => {
-    const who = several ? `*${clip(c.authority.shortName.trim(), NAME)}* · ` : "";
+    const name = several ? `*${clip(c.authority.shortName.trim(), NAME)}*` : "";
+    const who = several || years ? `${[name, years ? String(c.year) : ""].filter(Boolean).join(" ")} · ` : "";
     const summary = isBlank(c.summary) ? "" : `: ${clip(oneLine(c.summary), SUMMARY)}`;
     const head = `${TONE_EMOJI[c.tone]} ${TONE_WORD[c.tone]} · ${who}*${clip(CONCERN_LABEL[c.category], 100)}*${summary}`;
     const quote = oneLine(c.quote);
