@@ -22,6 +22,7 @@ export const EXAMPLES = [
   "how many councils are below 100% on compliance?",
   "who had witness summonses?",
   "how has Sefton changed since 2020?",
+  "which councils improved most since 2022?",
   "what does compliance mean?",
   "what do you hold?",
 ];
@@ -196,13 +197,13 @@ export function noLetter(question: Question, holdings: Holdings): Answer {
 }
 
 /**
- * "Which councils improved?": a change is answered for one council at a time (its trend); ranking councils by their
- * change is not built yet, and a ranking of one year's levels would answer a different question. Say so, and offer
- * the councils held for more than one year.
+ * "Which councils improved?" when there are not two years to compare (change.ts ranks councils by their change when
+ * there are): a ranking of one year's levels would answer a different question, so say so, and offer the councils
+ * held for more than one year.
  */
 export function changeAcross(question: Question, holdings: Holdings): Answer {
   const result = emptyAnswer(question, "trend", "Change across councils", [
-    "I show how one council changed between years, not yet a ranking of councils by their change. Ask about one council, for example “how has Sefton changed since 2022?”.",
+    "I rank councils by their change between two years of letters, and there are not two years of them to compare here. Ask about one council, for example “how has Sefton changed since 2022?”.",
   ]);
   const several = holdings.councils.filter((l) => holdings.ofCouncil(l.authority.name).length > 1);
   result.suggestions.push(

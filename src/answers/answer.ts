@@ -165,6 +165,7 @@ export const NoteCode = z.enum([
   "not_given_before",
   "skipped_years",
   "filter_dropped",
+  "measure_assumed",
 ]);
 export type NoteCode = z.infer<typeof NoteCode>;
 

@@ -14,6 +14,7 @@ import {
   unknownNote,
 } from "./about.ts";
 import type { Answer, Note } from "./answer.ts";
+import { rankByChange } from "./change.ts";
 import { kindSideBySide, sideBySide, similar } from "./comparison.ts";
 import { allConcerns, councilConcerns } from "./concerns.ts";
 import { note, wantedYear } from "./facts.ts";
@@ -52,7 +53,7 @@ export function answer(question: Question, holdings: Holdings): Answer {
     return withNamesNotes(allConcerns(question, holdings), question);
   }
   if (question.intent === "trend" && question.councils.length === 0 && question.ambiguous.length === 0) {
-    return changeAcross(question, holdings);
+    return rankByChange(question, holdings, question.text.toLowerCase()) ?? changeAcross(question, holdings);
   }
   if (question.intent === "side_by_side" && question.councils.length === 0 && question.filters.type) {
     return withNamesNotes(kindSideBySide(question, holdings), question);

@@ -452,10 +452,10 @@ const MEANING =
 const RANKING_WORDS =
   /\b(?:rank\w*|highest|lowest|top|bottom|best|worst|most|least|fewest|league|table|order|sorted?|list|all)\b/;
 const TREND_WORDS =
-  /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|rose|risen|fell|fallen|dropped|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
+  /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|going (?:up|down)|ris(?:ing|en)|rose|falling|fell|fallen|dropped|dropping|increas(?:ed|ing)|decreas(?:ed|ing)|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
 /** Change over time said of councils in general: "most improved", "got worse", "declined". */
 const CHANGE_ACROSS =
-  /\b(?:most improved|improv(?:ed|ing|ement)|got (?:better|worse)|getting (?:better|worse)|worsened|declin\w*|deteriorat\w*|biggest (?:rise|fall|drop|increase|decrease|change)|went (?:up|down)|changed (?:most|the most))\b/;
+  /\b(?:most improved|improv(?:ed|ing|ement)|got (?:better|worse)|getting (?:better|worse)|worsened|declin\w*|deteriorat\w*|biggest (?:rise|fall|drop|increase|decrease|change)|went (?:up|down)|going (?:up|down)|ris(?:ing|en)|rose|falling|fell|increas(?:ed|ing)|decreas(?:ed|ing)|changed (?:most|the most))\b/;
 const SIMILAR_WORDS =
   /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|against|stack up|relative|rank\w*|other councils)\b/;
 /** A question about councils in general ("which councils…", "who…", "list…"). */
@@ -504,12 +504,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     intent: "holdings",
-    why: "what the bot holds; not a question about concerns or rates",
+    why: "what the bot holds; not a question about concerns, rates or change ('which councils got worse')",
     when: (r) =>
       none(r) &&
       !asksConcerns(r) &&
       r.filters.measure === null &&
       r.filters.comparison === null &&
+      !CHANGE_ACROSS.test(r.lower) &&
       (HOLDINGS_LIST.test(r.lower) || (!RANKING_WORDS.test(r.lower) && HOLDINGS.test(r.lower))),
   },
   {

@@ -520,12 +520,42 @@ const CASES: Case[] = [
   {
     ask: "most improved council",
     proves:
-      "change across councils is not answered with one year's levels: it says how to ask, and offers councils with several years",
+      "change across councils is ranked by each council's change between the latest two years held, not by one year's levels",
     kind: "trend",
-    check: (answer) => {
-      expect(answer.ranking).toBeNull();
-      expect(answer.suggestions).toContain("how has Bury changed over the years?");
-    },
+    applied: { measure: "upheld", from: 2023, to: 2024 },
+    says: [
+      "Councils whose upheld rate improved most, 2023 to 2024",
+      // Bury's 2023 rate is over no investigations: no figure, so only Sefton has two.
+      "Of the 1 council with an upheld rate in both years, none improved (lower is better).",
+      "By the upheld rate",
+    ],
+    check: (answer) => expect(answer.ranking).toBeNull(),
+  },
+  {
+    ask: "which councils got worse since 2020?",
+    proves:
+      "worsening since 2020 ranks each council's change from its 2020 letter to its 2024 one, worst first",
+    kind: "trend",
+    applied: { measure: "upheld", from: 2020, to: 2024 },
+    says: [
+      "4 of the 4 councils with an upheld rate in both years got worse (lower is better):",
+      "1. Bromsgrove: 40% in 2020 to 75% in 2024 (up 35 points, worse)",
+      "2. Bury: 40% in 2020 to 60% in 2024 (up 20 points, worse)",
+      "3. Sefton: 81% in 2020 to 88% in 2024 (up 7 points, worse)",
+      "4. Stockport: 59% in 2020 to 60% in 2024 (up 1 point, worse)",
+    ],
+    notes: ["small_base"],
+  },
+  {
+    ask: "which councils improved most on remedy since 2020?",
+    proves: "improvement follows the measure's sense: a higher remedy rate is better",
+    kind: "trend",
+    applied: { measure: "remedy", from: 2020, to: 2024 },
+    says: [
+      "1 of the 4 councils with a remedy rate in both years improved (higher is better):",
+      "1. Bury: 0% in 2020 to 33% in 2024 (up 33 points, better)",
+    ],
+    never: ["By the upheld rate"],
   },
   // --- Years written every way ---------------------------------------------------------------------------------
   {

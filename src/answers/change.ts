@@ -1,0 +1,175 @@
+import type { HeldLetter } from "../letters/schema.ts";
+import { capitalise, listAnd, noun, plural } from "../phrasing.ts";
+import { type Answer, typeLabel } from "./answer.ts";
+import { emptyAnswer, note, SMALL_BASE } from "./facts.ts";
+import type { Holdings } from "./holdings.ts";
+import { formatValue, isBetter, MEASURES, type Measure, readingOf } from "./metrics.ts";
+import type { Question } from "./question.ts";
+
+/**
+ * "Which councils improved most?": councils ranked by how a measure changed between two letters of theirs, the
+ * years asked ("since 2022", "between 2021 and 2024") or, by default, the latest year held and the one before it.
+ * Better and worse follow the measure's own sense (a lower upheld rate is better). Only councils with a figure in
+ * both years are ranked; a rate over no cases is no figure.
+ */
+
+/** How the councils are ordered: by improvement, by worsening, or by the figure's rise or fall. */
+type Order = "improved" | "worsened" | "rose" | "fell";
+
+const WORSENED = /\b(?:got worse|getting worse|worsen\w*|declin\w*|deteriorat\w*)\b/;
+const ROSE = /\b(?:ris(?:e|es|ing|en)|rose|increas\w*|went up|gone up|going up|biggest (?:rise|increase))\b/;
+const FELL =
+  /\b(?:fall\w*|fell|drop\w*|decreas\w*|went down|gone down|going down|biggest (?:fall|drop|decrease))\b/;
+
+function orderOf(lower: string): Order {
+  if (WORSENED.test(lower)) return "worsened";
+  if (ROSE.test(lower)) return "rose";
+  if (FELL.test(lower)) return "fell";
+  return "improved";
+}
+
+interface Row {
+  letter: HeldLetter;
+  from: number;
+  to: number;
+  change: number;
+  /** The base of either year's rate, when it is small enough for one case to move the rate a lot. */
+  smallBase: boolean;
+}
+
+/** The two years compared: those asked, or the latest held and the one before it. Null with fewer than two. */
+function yearsOf(question: Question, holdings: Holdings): { from: number; to: number } | null {
+  const held = holdings.years;
+  const range = question.filters.years;
+  const to = range?.to ?? held[held.length - 1];
+  if (to === undefined) return null;
+  const from = range && range.from !== range.to ? range.from : [...held].reverse().find((y) => y < to);
+  if (from === undefined || from >= to) return null;
+  return { from, to };
+}
+
+export function rankByChange(question: Question, holdings: Holdings, lower: string): Answer | null {
+  const years = yearsOf(question, holdings);
+  if (!years) return null;
+  const measure: Measure = question.filters.measure ?? "upheld";
+  const info = MEASURES[measure];
+  const order = orderOf(lower);
+  const type = question.filters.type;
+  const scope = type ? typeLabel(type, true) : "councils";
+  const byCouncil = new Map<string, HeldLetter>();
+  for (const letter of holdings.ofYear(years.from)) byCouncil.set(letter.authority.name, letter);
+  const rows: Row[] = [];
+  for (const latest of holdings.ofYear(years.to)) {
+    if (type !== null && latest.authority.type !== type) continue;
+    const earlier = byCouncil.get(latest.authority.name);
+    if (!earlier) continue;
+    const a = readingOf(earlier, measure);
+    const b = readingOf(latest, measure);
+    if (a.value === null || b.value === null) continue;
+    const small = (base: number | null) => base !== null && base < SMALL_BASE;
+    rows.push({
+      letter: latest,
+      from: a.value,
+      to: b.value,
+      change: Math.round((b.value - a.value) * 10) / 10,
+      smallBase: measure !== "perResidents" && (small(a.base) || small(b.base)),
+    });
+  }
+  // Improvement is a fall for a measure where lower is better; a rise or a fall is the figure's own.
+  const gain = (r: Row) => (info.better === "lower" ? -r.change : r.change);
+  const key: Record<Order, (r: Row) => number> = {
+    improved: gain,
+    worsened: (r) => -gain(r),
+    rose: (r) => r.change,
+    fell: (r) => -r.change,
+  };
+  const qualifies: Record<Order, (r: Row) => boolean> = {
+    improved: (r) => gain(r) > 0,
+    worsened: (r) => gain(r) < 0,
+    rose: (r) => r.change > 0,
+    fell: (r) => r.change < 0,
+  };
+  const sorted = rows
+    .filter(qualifies[order])
+    .sort(
+      (x, y) =>
+        key[order](y) - key[order](x) ||
+        x.letter.authority.shortName.localeCompare(y.letter.authority.shortName),
+    );
+  const limit = question.filters.limit ?? 10;
+  const what: Record<Order, string> = {
+    improved: "improved most",
+    worsened: "worsened most",
+    rose: "rose most",
+    fell: "fell most",
+  };
+  const span = `${years.from} to ${years.to}`;
+  const result = emptyAnswer(
+    question,
+    "trend",
+    `${capitalise(scope)} whose ${info.short} ${what[order]}, ${span}`,
+  );
+  result.applied.years = years;
+  result.applied.measure = measure;
+  result.applied.type = type;
+  const sense = `${info.better} is better`;
+  if (rows.length === 0) {
+    result.lines.push(
+      `No ${noun(1, type ? typeLabel(type) : "council", scope)} I hold has ${figureOf(measure)} in both its ${years.from} and ${years.to} letters, so there is no change to rank.`,
+    );
+  } else if (sorted.length === 0) {
+    result.lines.push(
+      `Of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years, none ${VERB[order]} (${sense}).`,
+    );
+  } else {
+    result.lines.push(
+      `${sorted.length} of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`,
+    );
+    sorted.slice(0, limit).forEach((r, i) => {
+      result.lines.push(`${i + 1}. ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
+    });
+    if (sorted.length > limit) result.lines.push(`… and ${sorted.length - limit} more`);
+    const small = sorted.slice(0, limit).filter((r) => r.smallBase);
+    if (small.length > 0)
+      result.notes.push(
+        note(
+          "small_base",
+          `Fewer than ${SMALL_BASE} ${info.baseLabel ?? "cases"} in one of the years: ${listAnd(small.map((r) => r.letter.authority.shortName))}; one case moves such a rate by 10 points or more.`,
+        ),
+      );
+  }
+  if (!question.filters.measure)
+    result.notes.push(
+      note(
+        "measure_assumed",
+        `By the upheld rate; ask “which councils improved most on compliance?” or “… on remedy?” for the others.`,
+      ),
+    );
+  const first = sorted[0]?.letter.authority.shortName;
+  if (first) result.suggestions.push(`how has ${first} changed since ${years.from}?`);
+  return result;
+}
+
+const VERB: Record<Order, string> = {
+  improved: "improved",
+  worsened: "got worse",
+  rose: "rose",
+  fell: "fell",
+};
+
+/** "an upheld rate", "a compliance rate", "a figure per 100,000 residents". */
+function figureOf(measure: Measure): string {
+  if (measure === "perResidents") return "a figure per 100,000 residents";
+  const short = MEASURES[measure].short;
+  return `${/^[aeiou]/.test(short) ? "an" : "a"} ${short}`;
+}
+
+function changeWords(measure: Measure, r: Row, years: { from: number; to: number }): string {
+  const info = MEASURES[measure];
+  const size = Math.abs(r.change);
+  const by =
+    r.change === 0
+      ? "no change"
+      : `${r.change > 0 ? "up" : "down"} ${size}${info.unit === "%" ? ` ${noun(size, "point")}` : ""}, ${isBetter(measure, r.to, r.from) ? "better" : "worse"}`;
+  return `${formatValue(measure, r.from)} in ${years.from} to ${formatValue(measure, r.to)} in ${years.to} (${by})`;
+}
