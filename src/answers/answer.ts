@@ -166,6 +166,7 @@ export const NoteCode = z.enum([
   "skipped_years",
   "filter_dropped",
   "measure_assumed",
+  "different_averages",
 ]);
 export type NoteCode = z.infer<typeof NoteCode>;
 

@@ -14,6 +14,7 @@ import {
   unknownNote,
 } from "./about.ts";
 import type { Answer, Note } from "./answer.ts";
+import { averages } from "./averages.ts";
 import { rankByChange } from "./change.ts";
 import { kindSideBySide, sideBySide, similar } from "./comparison.ts";
 import { allConcerns, councilConcerns } from "./concerns.ts";
@@ -54,6 +55,9 @@ export function answer(question: Question, holdings: Holdings): Answer {
   }
   if (question.intent === "trend" && question.councils.length === 0 && question.ambiguous.length === 0) {
     return rankByChange(question, holdings, question.text.toLowerCase()) ?? changeAcross(question, holdings);
+  }
+  if (question.intent === "similar" && question.councils.length === 0 && question.ambiguous.length === 0) {
+    return withNamesNotes(averages(question, holdings), question);
   }
   if (question.intent === "side_by_side" && question.councils.length === 0 && question.filters.type) {
     return withNamesNotes(kindSideBySide(question, holdings), question);

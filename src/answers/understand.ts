@@ -550,6 +550,18 @@ export const RULES: readonly Rule[] = [
       /\bside[- ]by[- ]side\b|\bcompare\b|\bcomparison\b|\bnext to each other\b/.test(r.lower),
   },
   {
+    intent: "similar",
+    why: "the averages themselves ('what's the average for county councils?'), no council named and no filter on them",
+    when: (r) =>
+      none(r) &&
+      r.ambiguous.length === 0 &&
+      r.filters.comparison === null &&
+      /\b(?:averages?|avg|mean)\b/.test(r.lower) &&
+      !/\b(?:above|below|over|under|than)\b/.test(r.lower) &&
+      !RANKING_WORDS.test(r.lower) &&
+      !WHICH_COUNCILS.test(r.lower),
+  },
+  {
     intent: "ranking",
     why: "councils in general: ranked, listed or counted by any filter",
     when: (r) =>

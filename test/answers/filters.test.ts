@@ -518,6 +518,28 @@ const CASES: Case[] = [
     check: (answer) => expect(answer.suggestions).toContain("highest upheld rate in 2024"),
   },
   {
+    ask: "what's the average for metropolitan boroughs?",
+    proves: "the averages themselves are the ones the year's letters print for the kind of council",
+    kind: "similar",
+    applied: { type: "metropolitan_borough", year: 2024 },
+    says: [
+      "Similar-authority averages for metropolitan boroughs, 2024",
+      "Metropolitan boroughs: complaints upheld 75%; compliance with recommendations 100%; satisfactory remedy 15%; 5.0 upheld decisions per 100,000 residents (from 4 letters).",
+    ],
+    never: ["District councils:"],
+  },
+  {
+    ask: "what's the national average upheld rate?",
+    proves: "the letters print no national average: the answer says so and gives each kind's",
+    kind: "similar",
+    says: [
+      "The letters give an average for each kind of council (similar authorities), not a national one.",
+      "District councils: complaints upheld 70% (from 4 letters).",
+      "London boroughs: complaints upheld 78% (from 3 letters).",
+    ],
+    never: ["compliance with recommendations"],
+  },
+  {
     ask: "most improved council",
     proves:
       "change across councils is ranked by each council's change between the latest two years held, not by one year's levels",
