@@ -1,6 +1,6 @@
 import type { HeldLetter } from "../letters/schema.ts";
 import { capitalise, listAnd, plural } from "../phrasing.ts";
-import { type Answer, typeLabel } from "./answer.ts";
+import { type Answer, type ConcernFact, typeLabel } from "./answer.ts";
 import { concernFacts, councilFacts, emptyAnswer, note, partialNote } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { CONCERN_SUBJECT } from "./labels.ts";
@@ -26,13 +26,29 @@ export function councilConcerns(question: Question, letter: HeldLetter, holdings
   );
   result.councils = [{ ...councilFacts(letter, [], holdings, false), concerns }];
   result.concerns = concerns;
-  result.lines.push(
-    concerns.length === 0
-      ? `The ${letter.year} letter to ${name} raises no ${what(question, question.tone)}.`
-      : `The ${letter.year} letter to ${name}: ${concerns.map((c) => c.summary.charAt(0).toLowerCase() + c.summary.slice(1)).join("; ")}.`,
-  );
+  result.lines.push(concernsLine(question, letter, concerns));
   result.suggestions.push(name, "who had concerns raised?");
   return result;
+}
+
+/**
+ * What one letter raised, in a sentence: its concerns, then its praise said as praise, so that good news is never
+ * read as a red flag ("raises no concerns; it praises: …").
+ */
+function concernsLine(question: Question, letter: HeldLetter, concerns: ConcernFact[]): string {
+  const lead = `The ${letter.year} letter to ${letter.authority.shortName}`;
+  // "raises no a public report" reads as "raises no public report".
+  if (concerns.length === 0)
+    return `${lead} raises no ${what(question, question.tone).replace(/^an? /, "")}.`;
+  const said = (list: ConcernFact[]) =>
+    list.map((c) => c.summary.charAt(0).toLowerCase() + c.summary.slice(1)).join("; ");
+  const praise = concerns.filter((c) => c.tone === "praise");
+  const raised = concerns.filter((c) => c.tone !== "praise");
+  // Asked for one subject or tone, the letter's words on it need no sorting.
+  if (question.category !== null || question.tone !== null || praise.length === 0)
+    return `${lead}: ${said(concerns)}.`;
+  if (raised.length === 0) return `${lead} raises no concerns; it praises: ${said(praise)}.`;
+  return `${lead} raises: ${said(raised)}. It praises: ${said(praise)}.`;
 }
 
 export function allConcerns(question: Question, holdings: Holdings): Answer {

@@ -98,7 +98,7 @@ export function readYears(text: string, context: Pick<Context, "latestYear" | "n
   if (/\blast year\b/.test(lower)) {
     const year = context.now.getUTCFullYear() - 1;
     // "since last year", "compared with last year": from that year's letter on, not that year alone.
-    if (/\b(?:since|compared (?:with|to)|vs\.?|versus|against|from)\s+last year\b/.test(lower))
+    if (/\b(?:since|compared (?:with|to)|vs\.?|versus|against)\s+last year\b/.test(lower))
       return { from: year, to: null };
     return { from: year, to: year };
   }

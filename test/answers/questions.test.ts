@@ -704,6 +704,30 @@ const CASES: Case[] = [
     check: (answer) => expect(answer.question.unknown).toEqual([]),
   },
   {
+    ask: "any concerns for Sefton?",
+    proves: "a letter's praise is said as praise, after its concerns, never listed as if it were one",
+    kind: "concerns",
+    says: [
+      "The 2020 letter to Sefton raises: over a third of enquiries not answered within the requested time;",
+      "It praises: remedies completed within the agreed timescales more often than before; complaint handling training delivered to the council's staff.",
+    ],
+  },
+  {
+    ask: "did Bury get a public report?",
+    proves: "a subject the letter does not raise is said in plain words",
+    kind: "concerns",
+    says: ["The 2020 letter to Bury raises no public report."],
+    never: ["no a public report"],
+  },
+  {
+    ask: "summarise Bury for the scrutiny committee",
+    proves:
+      "the words of an officer's errand (scrutiny, committee, cabinet, chief exec) are not taken for councils",
+    kind: "summary",
+    says: ["Bury Metropolitan Borough Council: 2020 annual review letter"],
+    never: ["I don't know a council"],
+  },
+  {
     ask: "new concerns for Bury?",
     proves:
       "an everyday word that begins a council's name (“new”, “great”, “mid”) names no council on its own",

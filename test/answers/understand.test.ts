@@ -30,6 +30,7 @@ describe("readYears", () => {
     ["last year", { from: 2025, to: 2025 }],
     ["what changed for sefton since last year", { from: 2025, to: null }],
     ["bury compared with last year", { from: 2025, to: null }],
+    ["kent's letter from last year", { from: 2025, to: 2025 }],
     ["sefton", null],
   ])("%s → %j", (text, years) => expect(readYears(text, context)).toEqual(years));
 });
