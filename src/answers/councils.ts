@@ -131,7 +131,9 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
     for (let end = Math.min(words.length, start + MAX_WORDS); end > start; end--) {
       const span = words.slice(start, end);
       if (span.some((_, i) => used[start + i])) continue;
-      if (span.every((t) => VOCABULARY.has(t.word))) continue;
+      // A span of question words names no council, unless it is one's whole name ("City of London").
+      if (span.every((t) => VOCABULARY.has(t.word)) && !(span.length > 1 && isWholeName(span, index, year)))
+        continue;
       if (span.length === 1 && EVERYDAY.has(span[0]?.word ?? "") && !span[0]?.capital) continue;
       const phrase = span.map((t) => t.word).join(" ");
       // A council's full name is that council, even where its core is shared ("Somerset Council" is not
@@ -180,6 +182,17 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
     else mentions.unknown.push(word);
   }
   return mentions;
+}
+
+/** Whether a run of words is, word for word, one council's full or short name. */
+function isWholeName(span: Token[], index: AuthorityIndex, year?: number): boolean {
+  const phrase = span.map((t) => t.word).join(" ");
+  const found = index.lookup(phrase, year);
+  return (
+    found.length === 1 &&
+    found[0] !== undefined &&
+    (nameKey(found[0].shortName) === phrase || nameKey(found[0].name) === phrase)
+  );
 }
 
 /** A one-word name of a reference list, and where it stands in `index.keys` (the order ties are given in). */

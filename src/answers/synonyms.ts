@@ -197,6 +197,11 @@ export const PROCESS_WORDS = [
   "country",
   "england",
   "national",
+  // Kinds of council as officers abbreviate them ("Sutton LBC", "Reading UA").
+  "lbc",
+  "rbc",
+  "cbc",
+  "ua",
   // The words of an officer's errand ("summarise Kent for the scrutiny committee", "brief the cabinet").
   "summarise",
   "summarize",

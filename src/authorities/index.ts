@@ -49,6 +49,36 @@ export function existedIn(authority: Authority, year: number): boolean {
   );
 }
 
+const COMPASS = /^(north east|north west|south east|south west|north|south|east|west) (.+)$/;
+const COMPASS_ABBREVIATION: Record<string, string> = {
+  "north east": "ne",
+  "north west": "nw",
+  "south east": "se",
+  "south west": "sw",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+};
+
+/** A short name's abbreviated forms: its compass point shortened, a county in it shortened, or both. */
+function abbreviated(short: string, counties: ReadonlyMap<string, readonly string[]>): string[] {
+  const words = short.split(" ");
+  const forms = [short];
+  for (let i = 0; i < words.length; i++) {
+    for (const abbreviation of words.length > 1 ? (counties.get(words[i] as string) ?? []) : []) {
+      forms.push([...words.slice(0, i), abbreviation, ...words.slice(i + 1)].join(" "));
+    }
+  }
+  const out: string[] = [];
+  for (const form of forms) {
+    if (form !== short) out.push(form);
+    const point = COMPASS.exec(form);
+    if (point?.[1] && point[2]) out.push(`${COMPASS_ABBREVIATION[point[1]]} ${point[2]}`);
+  }
+  return out;
+}
+
 export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex {
   // Exact names first: they never collide. Then short names and aliases, then name cores, which can.
   const exact = new Map<string, Authority[]>();
@@ -64,6 +94,23 @@ export function createAuthorityIndex(all: readonly Authority[]): AuthorityIndex 
     add(exact, nameKey(authority.shortName), authority);
     for (const alias of authority.aliases) add(exact, nameKey(alias), authority);
     add(loose, coreKey(authority.name), authority);
+  }
+  // The names as officers abbreviate them: a compass point ("N Yorkshire", "NE Lincolnshire") and a county's own
+  // abbreviation inside another council's name ("S Glos", "NW Leics", "E Herts"). Without these, "S Glos" would be
+  // read as Gloucestershire, the "S" being too short to look up.
+  const countyAbbreviations = new Map<string, string[]>();
+  for (const authority of all) {
+    const short = nameKey(authority.shortName);
+    if (short.includes(" ")) continue;
+    for (const alias of authority.aliases) {
+      const key = nameKey(alias);
+      if (!key.includes(" ") && key.length < short.length)
+        countyAbbreviations.set(short, [...(countyAbbreviations.get(short) ?? []), key]);
+    }
+  }
+  for (const authority of all) {
+    for (const variant of abbreviated(nameKey(authority.shortName), countyAbbreviations))
+      add(exact, variant, authority);
   }
 
   const narrow = (found: Authority[] | undefined, year?: number): Authority[] => {

@@ -676,13 +676,22 @@ const CASES: Case[] = [
       check: (answer) => expect(answer.question.councils).toEqual([]),
     }),
   ),
-  // Officers write counties as their abbreviations: "Bucks" is Buckinghamshire, and "N Yorks" is never York.
+  // Officers write councils as they abbreviate them: "Bucks" is Buckinghamshire, "N Yorks" is never York, and "S Glos"
+  // is South Gloucestershire, never Gloucestershire.
   ...(
     [
       ["Bucks", "Buckinghamshire"],
       ["N Yorks", "North Yorkshire"],
       ["north yorks", "North Yorkshire"],
       ["W&F", "Westmorland and Furness"],
+      ["S Glos", "South Gloucestershire"],
+      ["NW Leics", "North West Leicestershire"],
+      ["E Herts", "East Hertfordshire"],
+      ["NE Lincs", "North East Lincolnshire"],
+      ["W Sussex", "West Sussex"],
+      ["IOW", "Isle of Wight"],
+      ["City of London", "City of London"],
+      ["Sutton LBC", "Sutton"],
     ] as const
   ).map(
     ([ask, council]): Case => ({
@@ -690,7 +699,7 @@ const CASES: Case[] = [
       proves: `“${ask}” is ${council}`,
       kind: "no_letter",
       says: [`I know ${council} but hold no annual review letter for it yet.`],
-      never: ["Did you mean", "York but"],
+      never: ["Did you mean", "York but", "I don't know a council"],
       check: (answer) => expect(answer.question.councils.map((c) => c.shortName)).toEqual([council]),
     }),
   ),
