@@ -33,6 +33,9 @@ export function ask(text: string, holdings: Holdings, context: Omit<Context, "la
   return answer(understand(text, { ...context, latestYear: holdings.latestYear }), holdings);
 }
 
+const PREVIOUS =
+  /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
+
 export function answer(question: Question, holdings: Holdings): Answer {
   switch (question.intent) {
     case "help":
@@ -71,16 +74,27 @@ export function answer(question: Question, holdings: Holdings): Answer {
   const letters: HeldLetter[] = [];
   const missing: Question["councils"] = [];
   const year = wantedYear(question);
+  // "Kent's previous letter", "the one before": the letter before the latest held for that council.
+  const previous = year === null && PREVIOUS.test(question.text.toLowerCase());
+  const onlyOne: Note[] = [];
   for (const council of question.councils) {
     const all = holdings.ofCouncil(council.name);
-    const letter = year === null ? all[0] : all.find((l) => l.year === year);
+    const letter = year === null ? (all[previous ? 1 : 0] ?? all[0]) : all.find((l) => l.year === year);
+    if (letter && previous && all.length === 1)
+      onlyOne.push(
+        note(
+          "no_letter",
+          `I hold only the ${letter.year} letter for ${council.shortName}, so there is no earlier one: this is that letter.`,
+        ),
+      );
     if (letter) letters.push(letter);
     else missing.push(council);
   }
   if (letters.length === 0) return withNamesNotes(noLetter(question, holdings), question);
-  const notes: Note[] = missing.map((council) =>
-    note("no_letter", noLetterText(question, council, holdings)),
-  );
+  const notes: Note[] = [
+    ...onlyOne,
+    ...missing.map((council) => note("no_letter", noLetterText(question, council, holdings))),
+  ];
 
   let result: Answer;
   const [first] = letters as [HeldLetter, ...HeldLetter[]];

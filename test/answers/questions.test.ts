@@ -1134,6 +1134,22 @@ describe("the questions the bot suggests", () => {
   });
 });
 
+describe("“the previous letter”", () => {
+  it("“Sefton's previous letter” is the one before the latest held", () => {
+    const { answer } = answerTo("Sefton's previous letter", twoYears);
+    expect(answer.kind).toBe("summary");
+    expect(answer.councils.map((c) => c.source.year)).toEqual([2020]);
+  });
+
+  it("with one letter held, it is that letter, and the answer says there is no earlier one", () => {
+    const { answer, text } = answerTo("Sefton's previous letter");
+    expect(answer.councils.map((c) => c.source.year)).toEqual([2020]);
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "I hold only the 2020 letter for Sefton, so there is no earlier one: this is that letter.",
+    );
+  });
+});
+
 describe("two years of Sefton letters", () => {
   it("“how has Sefton changed over the years?” shows both years and the change in each rate", () => {
     const { answer, text } = answerTo("how has Sefton changed over the years?", twoYears);
