@@ -36,6 +36,9 @@ export function ask(text: string, holdings: Holdings, context: Omit<Context, "la
 const PREVIOUS =
   /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
 
+/** "Compare Kent's latest letter with the previous one" still asks about the latest. */
+const LATEST = /\b(?:latest|newest|current|most recent)\b/;
+
 export function answer(question: Question, holdings: Holdings): Answer {
   switch (question.intent) {
     case "help":
@@ -75,7 +78,8 @@ export function answer(question: Question, holdings: Holdings): Answer {
   const missing: Question["councils"] = [];
   const year = wantedYear(question);
   // "Kent's previous letter", "the one before": the letter before the latest held for that council.
-  const previous = year === null && PREVIOUS.test(question.text.toLowerCase());
+  const asked = question.text.toLowerCase();
+  const previous = year === null && PREVIOUS.test(asked) && !LATEST.test(asked);
   const onlyOne: Note[] = [];
   for (const council of question.councils) {
     const all = holdings.ofCouncil(council.name);

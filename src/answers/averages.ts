@@ -22,7 +22,9 @@ const TYPE_ORDER: AuthorityType[] = [
 ];
 
 export function averages(question: Question, holdings: Holdings): Answer {
-  const year = question.filters.years?.to ?? question.filters.years?.from ?? holdings.latestYear;
+  // One year's averages: the one asked, or a range's last (the latest held when it is open: "since 2022").
+  const range = question.filters.years;
+  const year = range ? (range.to ?? holdings.latestYear) : holdings.latestYear;
   const measures: Measure[] = question.filters.measure ? [question.filters.measure] : MEASURE_LIST;
   const type = question.filters.type;
   const what = question.filters.measure ? `${MEASURES[question.filters.measure].short} averages` : "averages";
@@ -52,11 +54,17 @@ export function averages(question: Question, holdings: Holdings): Answer {
     const ofKind = letters.filter((l) => l.authority.type === kind);
     if (ofKind.length === 0) continue;
     const parts: string[] = [];
+    const printing = new Set<string>();
     for (const measure of measures) {
       if (year < MEASURES[measure].since) continue;
-      const printed = [
-        ...new Set(ofKind.map((l) => readingOf(l, measure).average).filter((v) => v !== null)),
-      ].sort((a, b) => (a as number) - (b as number)) as number[];
+      const values: number[] = [];
+      for (const letter of ofKind) {
+        const average = readingOf(letter, measure).average;
+        if (average === null) continue;
+        printing.add(letter.authority.name);
+        if (!values.includes(average)) values.push(average);
+      }
+      const printed = values.sort((a, b) => a - b);
       if (printed.length === 0) continue;
       const shown = listAnd(printed.map((v) => formatValue(measure, v)));
       parts.push(
@@ -74,7 +82,7 @@ export function averages(question: Question, holdings: Holdings): Answer {
     }
     if (parts.length === 0) continue;
     result.lines.push(
-      `${capitalise(typeLabel(kind, true))}: ${parts.join("; ")} (from ${plural(ofKind.length, "letter")}).`,
+      `${capitalise(typeLabel(kind, true))}: ${parts.join("; ")} (as printed in ${plural(printing.size, "letter")}).`,
     );
   }
   if (result.lines.length === 0 || result.lines.every((l) => l.startsWith("The letters give an average")))

@@ -5,6 +5,7 @@ import { emptyAnswer, note, SMALL_BASE } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { formatValue, isBetter, MEASURES, type Measure, readingOf } from "./metrics.ts";
 import type { Question } from "./question.ts";
+import { FELL, ROSE, WORSENED } from "./synonyms.ts";
 
 /**
  * "Which councils improved most?": councils ranked by how a measure changed between two letters of theirs, the
@@ -15,11 +16,6 @@ import type { Question } from "./question.ts";
 
 /** How the councils are ordered: by improvement, by worsening, or by the figure's rise or fall. */
 type Order = "improved" | "worsened" | "rose" | "fell";
-
-const WORSENED = /\b(?:got worse|getting worse|worsen\w*|declin\w*|deteriorat\w*)\b/;
-const ROSE = /\b(?:ris(?:e|es|ing|en)|rose|increas\w*|went up|gone up|going up|biggest (?:rise|increase))\b/;
-const FELL =
-  /\b(?:fall\w*|fell|drop\w*|decreas\w*|went down|gone down|going down|biggest (?:fall|drop|decrease))\b/;
 
 function orderOf(lower: string): Order {
   if (WORSENED.test(lower)) return "worsened";
@@ -43,7 +39,13 @@ function yearsOf(question: Question, holdings: Holdings): { from: number; to: nu
   const range = question.filters.years;
   const to = range?.to ?? held[held.length - 1];
   if (to === undefined) return null;
-  const from = range && range.from !== range.to ? range.from : [...held].reverse().find((y) => y < to);
+  const before = [...held].reverse().find((y) => y < to);
+  // A range from a year not held starts at the first year held in it ("since 2020", the first letters 2021); one
+  // that starts at the latest year held ("since last year" before this year's letters) compares the latest two.
+  const from =
+    range && range.from !== range.to && range.from < to
+      ? (held.find((y) => y >= range.from && y < to) ?? before)
+      : before;
   if (from === undefined || from >= to) return null;
   return { from, to };
 }

@@ -17,8 +17,30 @@ export function councilConcerns(question: Question, letter: HeldLetter, holdings
   const wanted = (c: HeldLetter["concerns"][number]) =>
     (question.category === null || c.category === question.category) &&
     (question.tone === null || c.tone === question.tone);
-  const concerns = concernFacts(letter, wanted);
   const name = letter.authority.shortName;
+  // A range ("Kent concerns since 2022") is every letter of the council held in it, newest first.
+  const range = question.filters.years;
+  const inRange =
+    range && range.from !== range.to
+      ? holdings
+          .ofCouncil(letter.authority.name)
+          .filter((l) => l.year >= range.from && (range.to === null || l.year <= range.to))
+      : [];
+  if (inRange.length > 1) {
+    const first = inRange[inRange.length - 1] as HeldLetter;
+    const last = inRange[0] as HeldLetter;
+    const result = emptyAnswer(
+      question,
+      "concerns",
+      `${name}: concerns and praise, ${first.year} to ${last.year}`,
+    );
+    result.councils = [{ ...councilFacts(last, [], holdings, false), concerns: [] }];
+    result.concerns = inRange.flatMap((l) => concernFacts(l, wanted));
+    for (const l of inRange) result.lines.push(concernsLine(question, l, concernFacts(l, wanted)));
+    result.suggestions.push(name, "who had concerns raised?");
+    return result;
+  }
+  const concerns = concernFacts(letter, wanted);
   const result = emptyAnswer(
     question,
     "concerns",
@@ -51,14 +73,21 @@ function concernsLine(question: Question, letter: HeldLetter, concerns: ConcernF
   return `${lead} raises: ${said(raised)}. It praises: ${said(praise)}.`;
 }
 
+const PAIR = /\b20\d{2}\s*(?:and|&|vs\.?|versus|or)\s*20\d{2}\b/i;
+const SPAN = /\b(?:between|from)\s+20\d{2}\b/i;
+
 export function allConcerns(question: Question, holdings: Holdings): Answer {
   // A range ("since 2022", "in 2023 and 2024") covers every year of it that is held; otherwise one year, the one
   // asked or the latest.
   const range = question.filters.years;
   const last = range?.to ?? holdings.latestYear;
   const first = range && range.from !== range.to ? range.from : last;
+  // "in 2021 and 2024", "2021 vs 2025": those two years, not the years between them.
+  const pair = range !== null && range.to !== null && PAIR.test(question.text) && !SPAN.test(question.text);
   const spanned =
-    last === null || first === null ? [] : holdings.years.filter((y) => y >= first && y <= last);
+    last === null || first === null
+      ? []
+      : holdings.years.filter((y) => (pair ? y === first || y === last : y >= first && y <= last));
   if (spanned.length > 1 && first !== null && last !== null)
     return concernsAcross(question, holdings, spanned);
   const year = spanned.length === 1 ? (spanned[0] as number) : last;
@@ -141,7 +170,8 @@ function concernsAcross(question: Question, holdings: Holdings, years: number[])
   const councils = [...yearsOf.keys()];
   const subject = what(question, tone);
   const scope = type ? typeLabel(type, true) : "councils";
-  const span = `${first} to ${last}`;
+  // Two years asked by name ("2021 and 2024") are said so, not as the range between them.
+  const span = years.length === 2 && last - first > 1 ? `${first} and ${last}` : `${first} to ${last}`;
   const result = emptyAnswer(question, "concerns", `${capitalise(scope)} with ${subject}, ${span}`);
   result.concerns = concerns;
   result.applied.years = { from: first, to: last };
@@ -149,16 +179,16 @@ function concernsAcross(question: Question, holdings: Holdings, years: number[])
   const named = councils.map((c) => `${c} (${[...(yearsOf.get(c) ?? [])].sort((a, b) => a - b).join(", ")})`);
   result.lines.push(
     letters.length === 0
-      ? `I hold no letters from ${span}${type ? ` for ${scope}` : ""}.`
+      ? `I hold no letters of ${span}${type ? ` for ${scope}` : ""}.`
       : councils.length === 0
-        ? `No letter I hold from ${span}${type ? ` for ${scope}` : ""} raises ${subject} (${plural(letters.length, "letter")}).`
-        : `${councils.length} of the ${plural(held, type ? typeLabel(type) : "council", scope)} with a letter from ${span}: ${listAnd(named)}.`,
+        ? `No letter I hold of ${span}${type ? ` for ${scope}` : ""} raises ${subject} (${plural(letters.length, "letter")}).`
+        : `${councils.length} of the ${plural(held, type ? typeLabel(type) : "council", scope)} with a letter of ${span}: ${listAnd(named)}.`,
   );
   if (letters.length > 0 && years.some((y) => holdings.ofYear(y).length < 30))
     result.notes.push(
       note(
         "partial_holdings",
-        `I hold ${plural(letters.length, "letter")} from ${span}: this covers those, not every council in England.`,
+        `I hold ${plural(letters.length, "letter")} of ${span}: this covers those, not every council in England.`,
       ),
     );
   suggest(result, question, councils);

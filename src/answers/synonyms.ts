@@ -64,6 +64,18 @@ export const CATEGORY_WORDS: readonly [RegExp, ConcernCategory][] = [
   [/\bcomplaints? (?:handling|process|procedure)\b/, "complaint_handling"],
 ];
 
+/**
+ * Change said of councils in general, by which way it went: worse, up, down (change.ts orders by them; understand.ts
+ * reads any of them, or IMPROVED, as a question about change).
+ */
+export const WORSENED = /\b(?:got worse|getting worse|worsen\w*|declin\w*|deteriorat\w*)\b/;
+export const ROSE =
+  /\b(?:ris(?:e|es|ing|en)|rose|increas\w*|went up|gone up|going up|biggest (?:rise|increase))\b/;
+export const FELL =
+  /\b(?:fall\w*|fell|drop\w*|decreas\w*|went down|gone down|going down|biggest (?:fall|drop|decrease))\b/;
+export const IMPROVED =
+  /\b(?:most improved|improv(?:ed|ing|ement)|got better|getting better|biggest change|changed (?:most|the most))\b/;
+
 /** Praise asked for in words: "any praise", "good news", "what went well". */
 export const PRAISE_WORDS =
   /\bprais\w*|\bpositive\w*|\bgood news\b|\bcommend\w*|\bwent well\b|\bcompliment\w*/;
@@ -197,6 +209,16 @@ export const PROCESS_WORDS = [
   "country",
   "england",
   "national",
+  // Words of change ("councils with rising complaints").
+  "rising",
+  "falling",
+  "increasing",
+  "decreasing",
+  "increased",
+  "decreased",
+  "dropping",
+  "worsening",
+  "improving",
   // Kinds of council as officers abbreviate them ("Sutton LBC", "Reading UA").
   "lbc",
   "rbc",

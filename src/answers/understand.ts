@@ -15,10 +15,14 @@ import {
 import {
   CATEGORY_WORDS,
   CONCERN_WORDS,
+  FELL,
+  IMPROVED,
   METRIC_WORDS,
   PER_RESIDENTS_WORDS,
   PRAISE_WORDS,
+  ROSE,
   TYPE_WORDS,
+  WORSENED,
 } from "./synonyms.ts";
 
 /**
@@ -454,8 +458,10 @@ const RANKING_WORDS =
 const TREND_WORDS =
   /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|going (?:up|down)|ris(?:ing|en)|rose|falling|fell|fallen|dropped|dropping|increas(?:ed|ing)|decreas(?:ed|ing)|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
 /** Change over time said of councils in general: "most improved", "got worse", "declined". */
-const CHANGE_ACROSS =
-  /\b(?:most improved|improv(?:ed|ing|ement)|got (?:better|worse)|getting (?:better|worse)|worsened|declin\w*|deteriorat\w*|biggest (?:rise|fall|drop|increase|decrease|change)|went (?:up|down)|going (?:up|down)|ris(?:ing|en)|rose|falling|fell|increas(?:ed|ing)|decreas(?:ed|ing)|changed (?:most|the most))\b/;
+/** Change over time said of councils in general: "most improved", "got worse", "rising", "fell". */
+function saysChange(lower: string): boolean {
+  return IMPROVED.test(lower) || WORSENED.test(lower) || ROSE.test(lower) || FELL.test(lower);
+}
 const SIMILAR_WORDS =
   /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|against|stack up|relative|rank\w*|other councils)\b/;
 /** A question about councils in general ("which councils…", "who…", "list…"). */
@@ -510,7 +516,7 @@ export const RULES: readonly Rule[] = [
       !asksConcerns(r) &&
       r.filters.measure === null &&
       r.filters.comparison === null &&
-      !CHANGE_ACROSS.test(r.lower) &&
+      !saysChange(r.lower) &&
       (HOLDINGS_LIST.test(r.lower) || (!RANKING_WORDS.test(r.lower) && HOLDINGS.test(r.lower))),
   },
   {
@@ -535,7 +541,10 @@ export const RULES: readonly Rule[] = [
       none(r) &&
       r.ambiguous.length === 0 &&
       r.unknown.length === 0 &&
-      CHANGE_ACROSS.test(r.lower) &&
+      saysChange(r.lower) &&
+      // "which councils fell below 100%?", "rose above the average": a level against a threshold, not a change.
+      r.filters.comparison === null &&
+      !/\b(?:above|below|under|over|than)\b/.test(r.lower) &&
       !asksConcerns(r),
   },
   { intent: "side_by_side", why: "two or more councils named", when: (r) => r.councils.length >= 2 },
@@ -556,7 +565,7 @@ export const RULES: readonly Rule[] = [
       none(r) &&
       r.ambiguous.length === 0 &&
       r.filters.comparison === null &&
-      /\b(?:averages?|avg|mean)\b/.test(r.lower) &&
+      /\b(?:averages?|avg)\b/.test(r.lower) &&
       !/\b(?:above|below|over|under|than)\b/.test(r.lower) &&
       !RANKING_WORDS.test(r.lower) &&
       !WHICH_COUNCILS.test(r.lower),

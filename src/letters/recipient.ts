@@ -28,11 +28,27 @@ const POST_WORD =
  */
 function nameWords(text: string): string[] | null {
   const comma = text.indexOf(",");
-  const words = (comma >= 0 ? text.slice(0, comma) : text).trim().split(/\s+/);
+  const words = (comma >= 0 ? text.slice(0, comma) : text)
+    .replace(/\([^)]*\)/g, " ")
+    .trim()
+    .split(/\s+/);
   while (words.length > 1 && POST_NOMINAL.test(words[words.length - 1] as string)) words.pop();
-  if (words.length === 0 || words.length > 4 || !words.every((word) => NAME_WORD.test(word))) return null;
+  // A particle belongs to the surname after it: "David de Silva" is Mr de Silva.
+  for (let i = words.length - 2; i >= 0; i--) {
+    if (PARTICLE.test(words[i] as string)) words.splice(i, 2, `${words[i]} ${words[i + 1]}`);
+  }
+  if (words.length === 0 || words.length > 4) return null;
+  if (!words.every((word) => NAME_WORD.test(word) || PARTICLE_NAME.test(word))) return null;
   return words;
 }
+
+/** The lower-case particles of surnames ("de Silva", "van der Berg"), and a surname that starts with one. */
+const PARTICLE = /^(?:de|van|von|der|den|da|di|du|le|la|del|della|dos|ter)$/;
+const PARTICLE_NAME = /^(?:(?:de|van|von|der|den|da|di|du|le|la|del|della|dos|ter) )+[A-Z][\w'-]*$/;
+/** A word that starts a council's name or title rather than ending a person's: where a one-line address turns. */
+const COUNCIL_WORD = /\b(?:Council|County|Borough|City|District|Metropolitan|Corporation|London|Royal)\b/;
+/** The old reading of a name that runs on into the address: the first capitalised word of two letters or more. */
+const FIRST_NAME_WORD = /^(?:[A-Z][\w'-]*\s+)*?([A-Z][\w'-]+)(?=\s|$)/;
 
 /**
  * The person on the first address line: a title and the name after it, up to the role if the address is one line
@@ -45,8 +61,11 @@ function addressee(line: string): { title: string; words: string[] | null; first
   if (!titled) return null;
   const rest = titled[2] ?? "";
   const role = ROLE.exec(rest);
-  const words = nameWords(role ? rest.slice(0, role.index) : rest);
-  const first = /^[A-Z][\w'-]*/.exec(rest)?.[0];
+  const name = role ? rest.slice(0, role.index) : rest;
+  // "Mr Smith Kent County Council": with no role to end it, where the name ends and the council begins cannot be
+  // told, so the name is not read whole; its first word is taken, as a one-line address mostly gives a surname alone.
+  const words = COUNCIL_WORD.test(name) ? null : nameWords(name);
+  const first = FIRST_NAME_WORD.exec(rest)?.[1];
   if (!first) return null;
   return { title: titled[1] as string, words, first };
 }

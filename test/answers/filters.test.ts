@@ -524,7 +524,7 @@ const CASES: Case[] = [
     applied: { type: "metropolitan_borough", year: 2024 },
     says: [
       "Similar-authority averages for metropolitan boroughs, 2024",
-      "Metropolitan boroughs: complaints upheld 75%; compliance with recommendations 100%; satisfactory remedy 15%; 5.0 upheld decisions per 100,000 residents (from 4 letters).",
+      "Metropolitan boroughs: complaints upheld 75%; compliance with recommendations 100%; satisfactory remedy 15%; 5.0 upheld decisions per 100,000 residents (as printed in 4 letters).",
     ],
     never: ["District councils:"],
   },
@@ -534,10 +534,40 @@ const CASES: Case[] = [
     kind: "similar",
     says: [
       "The letters give an average for each kind of council (similar authorities), not a national one.",
-      "District councils: complaints upheld 70% (from 4 letters).",
-      "London boroughs: complaints upheld 78% (from 3 letters).",
+      "District councils: complaints upheld 70% (as printed in 4 letters).",
+      "London boroughs: complaints upheld 78% (as printed in 3 letters).",
     ],
     never: ["compliance with recommendations"],
+  },
+  {
+    ask: "which councils fell below 100% on compliance?",
+    proves: "a level against a threshold ('fell below 100%') is a ranking of that year, not a change",
+    kind: "ranking",
+    applied: { measure: "compliance", op: "below", value: 100, of: "rate" },
+  },
+  {
+    ask: "which councils rose above the average?",
+    proves: "'rose above the average' is the councils above their average, not a ranking by change",
+    kind: "ranking",
+    applied: { op: "above", of: "average" },
+  },
+  {
+    ask: "which councils got worse since last year?",
+    proves: "'since last year' before this year's letters compares the latest two years held",
+    kind: "trend",
+    applied: { from: 2023, to: 2024 },
+    never: ["not two years"],
+  },
+  {
+    ask: "what do you mean?",
+    proves: "'mean' is not a question about the averages",
+    kind: "unclear",
+  },
+  {
+    ask: "witness summons in 2020 and 2024",
+    proves: "two years named are those two years, said so, not the range between them",
+    kind: "concerns",
+    says: ["Councils with a witness summons, 2020 and 2024", "Sefton (2020)"],
   },
   {
     ask: "most improved council",

@@ -1134,11 +1134,29 @@ describe("the questions the bot suggests", () => {
   });
 });
 
+describe("one council's concerns over a range of years", () => {
+  it("“Sefton concerns since 2020” gives each letter's, newest first, not the latest alone", () => {
+    const { answer } = answerTo("Sefton concerns since 2020", twoYears);
+    expect(answer.kind).toBe("concerns");
+    expect(answer.title).toBe("Sefton: concerns and praise, 2020 to 2021");
+    expect(answer.lines.map((l) => l.slice(0, 26))).toEqual([
+      "The 2021 letter to Sefton ",
+      "The 2020 letter to Sefton ",
+    ]);
+    expect(new Set(answer.concerns.map((c) => c.year))).toEqual(new Set([2020, 2021]));
+  });
+});
+
 describe("“the previous letter”", () => {
   it("“Sefton's previous letter” is the one before the latest held", () => {
     const { answer } = answerTo("Sefton's previous letter", twoYears);
     expect(answer.kind).toBe("summary");
     expect(answer.councils.map((c) => c.source.year)).toEqual([2020]);
+  });
+
+  it("“Sefton's latest letter, not the previous one” is still the latest", () => {
+    const { answer } = answerTo("Sefton's latest letter, not the previous one", twoYears);
+    expect(answer.councils.map((c) => c.source.year)).toEqual([2021]);
   });
 
   it("with one letter held, it is that letter, and the answer says there is no earlier one", () => {
