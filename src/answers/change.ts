@@ -125,7 +125,9 @@ export function rankByChange(question: Question, holdings: Holdings, lower: stri
     );
   } else {
     result.lines.push(
-      `${sorted.length} of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`,
+      rows.length === 1
+        ? `The one ${type ? typeLabel(type) : "council"} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`
+        : `${sorted.length} of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`,
     );
     sorted.slice(0, limit).forEach((r, i) => {
       result.lines.push(`${i + 1}. ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
@@ -144,7 +146,7 @@ export function rankByChange(question: Question, holdings: Holdings, lower: stri
     result.notes.push(
       note(
         "measure_assumed",
-        `By the upheld rate; ask “which councils improved most on compliance?” or “… on remedy?” for the others.`,
+        `By the upheld rate; ask “which councils ${order === "improved" ? "improved most" : VERB[order]} on compliance?” or “… on remedy?” for the others.`,
       ),
     );
   const first = sorted[0]?.letter.authority.shortName;
