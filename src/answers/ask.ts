@@ -33,12 +33,6 @@ export function ask(text: string, holdings: Holdings, context: Omit<Context, "la
   return answer(understand(text, { ...context, latestYear: holdings.latestYear }), holdings);
 }
 
-const PREVIOUS =
-  /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
-
-/** "Compare Kent's latest letter with the previous one" still asks about the latest. */
-const LATEST = /\b(?:latest|newest|current|most recent)\b/;
-
 export function answer(question: Question, holdings: Holdings): Answer {
   switch (question.intent) {
     case "help":
@@ -60,7 +54,7 @@ export function answer(question: Question, holdings: Holdings): Answer {
     return withNamesNotes(allConcerns(question, holdings), question);
   }
   if (question.intent === "trend" && question.councils.length === 0 && question.ambiguous.length === 0) {
-    return rankByChange(question, holdings, question.text.toLowerCase()) ?? changeAcross(question, holdings);
+    return rankByChange(question, holdings) ?? changeAcross(question, holdings);
   }
   if (question.intent === "similar" && question.councils.length === 0 && question.ambiguous.length === 0) {
     return withNamesNotes(averages(question, holdings), question);
@@ -78,8 +72,7 @@ export function answer(question: Question, holdings: Holdings): Answer {
   const missing: Question["councils"] = [];
   const year = wantedYear(question);
   // "Kent's previous letter", "the one before": the letter before the latest held for that council.
-  const asked = question.text.toLowerCase();
-  const previous = year === null && PREVIOUS.test(asked) && !LATEST.test(asked);
+  const previous = year === null && question.filters.previous;
   const onlyOne: Note[] = [];
   for (const council of question.councils) {
     const all = holdings.ofCouncil(council.name);

@@ -5,7 +5,6 @@ import { emptyAnswer, note, SMALL_BASE } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { formatValue, isBetter, MEASURES, type Measure, readingOf } from "./metrics.ts";
 import type { Question } from "./question.ts";
-import { FELL, ROSE, WORSENED } from "./synonyms.ts";
 
 /**
  * "Which councils improved most?": councils ranked by how a measure changed between two letters of theirs, the
@@ -16,13 +15,6 @@ import { FELL, ROSE, WORSENED } from "./synonyms.ts";
 
 /** How the councils are ordered: by improvement, by worsening, or by the figure's rise or fall. */
 type Order = "improved" | "worsened" | "rose" | "fell";
-
-function orderOf(lower: string): Order {
-  if (WORSENED.test(lower)) return "worsened";
-  if (ROSE.test(lower)) return "rose";
-  if (FELL.test(lower)) return "fell";
-  return "improved";
-}
 
 interface Row {
   letter: HeldLetter;
@@ -50,12 +42,12 @@ function yearsOf(question: Question, holdings: Holdings): { from: number; to: nu
   return { from, to };
 }
 
-export function rankByChange(question: Question, holdings: Holdings, lower: string): Answer | null {
+export function rankByChange(question: Question, holdings: Holdings): Answer | null {
   const years = yearsOf(question, holdings);
   if (!years) return null;
   const measure: Measure = question.filters.measure ?? "upheld";
   const info = MEASURES[measure];
-  const order = orderOf(lower);
+  const order: Order = question.filters.change ?? "improved";
   const type = question.filters.type;
   const scope = type ? typeLabel(type, true) : "councils";
   const byCouncil = new Map<string, HeldLetter>();

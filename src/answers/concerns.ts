@@ -73,9 +73,6 @@ function concernsLine(question: Question, letter: HeldLetter, concerns: ConcernF
   return `${lead} raises: ${said(raised)}. It praises: ${said(praise)}.`;
 }
 
-const PAIR = /\b20\d{2}\s*(?:and|&|vs\.?|versus|or)\s*20\d{2}\b/i;
-const SPAN = /\b(?:between|from)\s+20\d{2}\b/i;
-
 export function allConcerns(question: Question, holdings: Holdings): Answer {
   // A range ("since 2022", "in 2023 and 2024") covers every year of it that is held; otherwise one year, the one
   // asked or the latest.
@@ -83,7 +80,7 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
   const last = range?.to ?? holdings.latestYear;
   const first = range && range.from !== range.to ? range.from : last;
   // "in 2021 and 2024", "2021 vs 2025": those two years, not the years between them.
-  const pair = range !== null && range.to !== null && PAIR.test(question.text) && !SPAN.test(question.text);
+  const pair = range?.only === true;
   const spanned =
     last === null || first === null
       ? []

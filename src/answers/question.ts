@@ -47,8 +47,15 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
-/** Years of letters (the year ending 31 March); `to` null: the latest held. */
-export const YearRange = z.object({ from: z.number().int(), to: z.number().int().nullable() });
+/**
+ * Years of letters (the year ending 31 March); `to` null: the latest held. `only`: the two years named ("2021 and
+ * 2024", "2021 vs 2025"), not the years between them, where an answer lists letters.
+ */
+export const YearRange = z.object({
+  from: z.number().int(),
+  to: z.number().int().nullable(),
+  only: z.literal(true).optional(),
+});
 export type YearRange = z.infer<typeof YearRange>;
 
 export const Filters = z.object({
@@ -67,6 +74,10 @@ export const Filters = z.object({
   count: z.boolean(),
   /** "all", "every", "side by side": every council that qualifies, not the first ten. */
   every: z.boolean(),
+  /** "Kent's previous letter": the letter before the latest held for the council. */
+  previous: z.boolean(),
+  /** Which way a change across councils is asked for: "improved most", "got worse", "rose", "fell". */
+  change: z.enum(["improved", "worsened", "rose", "fell"]).nullable(),
 });
 export type Filters = z.infer<typeof Filters>;
 

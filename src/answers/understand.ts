@@ -75,6 +75,8 @@ function financialYears(lower: string): string {
  * The years asked about: "in 2024", "2023/24", "2020 to 2024", "between 2021 and 2023", "2020 vs 2024", "since
  * 2021", "last year", "over the last 3 years". `latestYear` is the latest year held (for "the last N years").
  */
+const PAIR_OF_YEARS = /\b20\d{2}\s*(?:and|&|vs\.?|versus|compared (?:with|to)|against)\s*20\d{2}\b/;
+
 export function readYears(text: string, context: Pick<Context, "latestYear" | "now">): YearRange | null {
   const lower = financialYears(text);
   const range =
@@ -84,7 +86,11 @@ export function readYears(text: string, context: Pick<Context, "latestYear" | "n
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
-    return { from: Math.min(a, b), to: Math.max(a, b) };
+    // "2021 and 2024" names two years; "between 2021 and 2024", "2021 to 2024" the years from one to the other.
+    const only = PAIR_OF_YEARS.test(lower) && !/\b(?:between|from)\s+20\d{2}\b/.test(lower);
+    return only
+      ? { from: Math.min(a, b), to: Math.max(a, b), only: true }
+      : { from: Math.min(a, b), to: Math.max(a, b) };
   }
   const since = /\bsince\s+(20\d{2})\b/.exec(lower);
   if (since) return { from: Number(since[1]), to: null };
@@ -404,6 +410,9 @@ export function read(raw: string, context: Context): Reading {
       limit: readLimit(lower),
       direction: readDirection(lower),
       every: /\ball\b|\bevery\b|\bside[- ]by[- ]side\b/.test(lower),
+      // "the latest letter, not the previous one" still asks for the latest.
+      previous: PREVIOUS.test(lower) && !LATEST.test(lower),
+      change: readChange(lower),
       count:
         /^(?:and )?how many\b|\bhow many (?:councils|authorities|boroughs|districts|counties|unitaries|of them)\b|\bnumber of (?:councils|authorities)\b|\bcount\b/.test(
           lower,
@@ -458,6 +467,18 @@ const RANKING_WORDS =
 const TREND_WORDS =
   /\b(?:trend\w*|over (?:the )?(?:years|time|last|past)|year on year|year-on-year|history|historic\w*|change[sd]?|changing|since|progress\w*|getting (?:better|worse)|(?<!service )improv\w*|declin\w*|deteriorat\w*|worsen\w*|went (?:up|down)|gone (?:up|down)|go up|go down|going (?:up|down)|ris(?:ing|en)|rose|falling|fell|fallen|dropped|dropping|increas(?:ed|ing)|decreas(?:ed|ing)|compared (?:with|to) (?:last year|previous years?|20\d{2}))\b/;
 /** Change over time said of councils in general: "most improved", "got worse", "declined". */
+const PREVIOUS =
+  /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
+const LATEST = /\b(?:latest|newest|current|most recent)\b/;
+
+/** Which way a change is asked for; null when none is ("improved" is also the default of a change ranking). */
+export function readChange(lower: string): Filters["change"] {
+  if (WORSENED.test(lower)) return "worsened";
+  if (ROSE.test(lower)) return "rose";
+  if (FELL.test(lower)) return "fell";
+  return IMPROVED.test(lower) ? "improved" : null;
+}
+
 /** Change over time said of councils in general: "most improved", "got worse", "rising", "fell". */
 function saysChange(lower: string): boolean {
   return IMPROVED.test(lower) || WORSENED.test(lower) || ROSE.test(lower) || FELL.test(lower);

@@ -3,6 +3,7 @@ import {
   intentOf,
   RULES,
   read,
+  readChange,
   readComparison,
   readDirection,
   readLimit,
@@ -31,8 +32,20 @@ describe("readYears", () => {
     ["what changed for sefton since last year", { from: 2025, to: null }],
     ["bury compared with last year", { from: 2025, to: null }],
     ["kent's letter from last year", { from: 2025, to: 2025 }],
+    ["public reports in 2021 and 2024", { from: 2021, to: 2024, only: true }],
+    ["witness summons 2021 vs 2025", { from: 2021, to: 2025, only: true }],
     ["sefton", null],
   ])("%s → %j", (text, years) => expect(readYears(text, context)).toEqual(years));
+});
+
+describe("readChange", () => {
+  it.each([
+    ["which councils improved most?", "improved"],
+    ["which councils got worse on compliance?", "worsened"],
+    ["whose upheld rate rose most", "rose"],
+    ["councils whose compliance dropped", "fell"],
+    ["sefton's upheld rate", null],
+  ])("%s → %s", (text, change) => expect(readChange(text)).toBe(change));
 });
 
 describe("readComparison", () => {
