@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import type { Authority, AuthorityIndex } from "../authorities/index.ts";
+import { type Authority, type AuthorityIndex, existedIn } from "../authorities/index.ts";
 import { nameKey } from "../authorities/name.ts";
 import { PROCESS_WORDS } from "./synonyms.ts";
 
@@ -73,6 +73,16 @@ const EVERYDAY_FIRST_WORDS = new Set([
   "central",
   "amber",
   "mole",
+]);
+
+/** Areas officers name by a county's abbreviation that is no council of its own, with the councils they hold. */
+const AREAS = new Map<string, readonly string[]>([
+  [
+    "berks",
+    ["Bracknell Forest", "Reading", "Slough", "West Berkshire", "Windsor and Maidenhead", "Wokingham"],
+  ],
+  ["beds", ["Bedford", "Central Bedfordshire", "Luton"]],
+  ["yorks", ["North Yorkshire", "East Riding of Yorkshire", "York"]],
 ]);
 
 const MAX_WORDS = 7;
@@ -162,6 +172,18 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
     if (left.length < MAX_LEFTOVERS) left.push({ word: t.word, at });
   });
   for (const { word } of left) {
+    // A county's abbreviation where the county is no council ("Berks", "Beds", "Yorks"): the councils of that area,
+    // to choose from; never a near spelling of another ("Yorks" is not York).
+    const area = AREAS.get(word);
+    if (area) {
+      const councils = area
+        .map((name) => index.all.find((a) => a.shortName === name))
+        .filter((a): a is Authority => a !== undefined && (year === undefined || existedIn(a, year)));
+      if (councils.length > 0) {
+        mentions.ambiguous.push({ words: word, candidates: councils });
+        continue;
+      }
+    }
     const first = `${word} `;
     const starting = shortNameKeys(index)
       .filter((entry) => entry.key.startsWith(first))

@@ -703,6 +703,23 @@ const CASES: Case[] = [
       check: (answer) => expect(answer.question.councils.map((c) => c.shortName)).toEqual([council]),
     }),
   ),
+  ...(
+    [
+      ["Yorks", "North Yorkshire Council, East Riding of Yorkshire Council or City of York Council"],
+      [
+        "Berks",
+        "Bracknell Forest Council, Reading Borough Council, Slough Borough Council, West Berkshire Council, Royal Borough of Windsor and Maidenhead or Wokingham Borough Council",
+      ],
+    ] as const
+  ).map(
+    ([ask, councils]): Case => ({
+      ask,
+      proves: `“${ask}” is an area of several councils, offered to choose from, never a near spelling of one`,
+      kind: "ambiguous",
+      says: [councils],
+      never: ["Did you mean"],
+    }),
+  ),
   {
     ask: "Sefton 2020 overview",
     proves:
