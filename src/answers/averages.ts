@@ -1,4 +1,4 @@
-import type { AuthorityType } from "../authorities/schema.ts";
+import { AuthorityType } from "../authorities/schema.ts";
 import { capitalise, listAnd, plural } from "../phrasing.ts";
 import { type Answer, typeLabel } from "./answer.ts";
 import { emptyAnswer, note, partialNote } from "./facts.ts";
@@ -12,14 +12,6 @@ import type { Question } from "./question.ts";
  * the letters held, never worked out by us; where the letters of one kind print different averages (which they
  * should not), each value is given. The letters print no national average, and the answer says so when asked.
  */
-
-const TYPE_ORDER: AuthorityType[] = [
-  "county",
-  "district",
-  "metropolitan_borough",
-  "unitary",
-  "london_borough",
-];
 
 export function averages(question: Question, holdings: Holdings): Answer {
   // One year's averages: the one asked, or a range's last (the latest held when it is open: "since 2022").
@@ -50,7 +42,7 @@ export function averages(question: Question, holdings: Holdings): Answer {
     );
     return result;
   }
-  for (const kind of TYPE_ORDER) {
+  for (const kind of AuthorityType.options) {
     const ofKind = letters.filter((l) => l.authority.type === kind);
     if (ofKind.length === 0) continue;
     const parts: string[] = [];
