@@ -14,7 +14,7 @@ import type { Question } from "./question.ts";
  */
 
 /** How the councils are ordered: by improvement, by worsening, or by the figure's rise or fall. */
-type Order = "improved" | "worsened" | "rose" | "fell";
+type Order = NonNullable<Question["filters"]["change"]>;
 
 interface Row {
   letter: HeldLetter;
