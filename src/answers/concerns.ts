@@ -4,7 +4,7 @@ import { type Answer, type ConcernFact, typeLabel } from "./answer.ts";
 import { concernFacts, councilFacts, emptyAnswer, note, partialNote } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { CONCERN_SUBJECT } from "./labels.ts";
-import type { Question } from "./question.ts";
+import { inYears, type Question } from "./question.ts";
 
 /** What the letters raised: one council's concerns and praise, or every council's of a year with a subject. */
 
@@ -14,17 +14,13 @@ function what(question: Question, tone: Question["tone"]): string {
 }
 
 export function councilConcerns(question: Question, letter: HeldLetter, holdings: Holdings): Answer {
-  const wanted = (c: HeldLetter["concerns"][number]) =>
-    (question.category === null || c.category === question.category) &&
-    (question.tone === null || c.tone === question.tone);
+  const wanted = wantedBy(question, question.tone);
   const name = letter.authority.shortName;
   // A range ("Kent concerns since 2022") is every letter of the council held in it, newest first.
   const range = question.filters.years;
   const inRange =
     range && range.from !== range.to
-      ? holdings
-          .ofCouncil(letter.authority.name)
-          .filter((l) => l.year >= range.from && (range.to === null || l.year <= range.to))
+      ? holdings.ofCouncil(letter.authority.name).filter((l) => inYears(range, l.year))
       : [];
   if (inRange.length > 1) {
     const first = inRange[inRange.length - 1] as HeldLetter;

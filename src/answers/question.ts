@@ -58,6 +58,11 @@ export const YearRange = z.object({
 });
 export type YearRange = z.infer<typeof YearRange>;
 
+/** Whether a letter of `year` is in the range (an open range runs to the latest held). */
+export function inYears(range: YearRange, year: number): boolean {
+  return year >= range.from && (range.to === null || year <= range.to);
+}
+
 export const Filters = z.object({
   measure: Measure.nullable(),
   comparison: Comparison.nullable(),

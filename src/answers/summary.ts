@@ -23,18 +23,18 @@ import type { Question } from "./question.ts";
  * the letter does not give (or gives unreadably) are left out, never shown as 0.
  */
 function overviewLine(letter: HeldLetter): string | null {
+  const count = (n: number) => n.toLocaleString("en-GB");
   const overview = letter.stats.overview;
   if (!overview) return null;
   const parts: string[] = [];
   if (overview.notForUs !== null)
-    parts.push(`${overview.notForUs.toLocaleString("en-GB")} not for us or not ready for us to investigate`);
+    parts.push(`${count(overview.notForUs)} not for us or not ready for us to investigate`);
   if (overview.assessedAndClosed !== null)
-    parts.push(`${overview.assessedAndClosed.toLocaleString("en-GB")} assessed and closed`);
-  if (overview.investigated !== null)
-    parts.push(`${overview.investigated.toLocaleString("en-GB")} investigated`);
+    parts.push(`${count(overview.assessedAndClosed)} assessed and closed`);
+  if (overview.investigated !== null) parts.push(`${count(overview.investigated)} investigated`);
   const when = `in the year to ${letter.period ? format(parseISO(letter.period.end), "d MMMM yyyy") : `March ${letter.year}`}`;
   if (overview.dealtWith !== null)
-    return `Complaints dealt with ${when}: ${overview.dealtWith.toLocaleString("en-GB")}${parts.length ? `, of which ${parts.join(", ")}` : ""}.`;
+    return `Complaints dealt with ${when}: ${count(overview.dealtWith)}${parts.length ? `, of which ${parts.join(", ")}` : ""}.`;
   return parts.length ? `Complaints ${when}: ${parts.join(", ")}.` : null;
 }
 

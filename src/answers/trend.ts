@@ -4,7 +4,7 @@ import type { Answer, Change, TrendPoint } from "./answer.ts";
 import { authorityOf, councilFacts, emptyAnswer, METRIC_LIST, note, sourceOf } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { isBetter, MEASURES, type Measure, readingOf } from "./metrics.ts";
-import type { Question } from "./question.ts";
+import { inYears, type Question } from "./question.ts";
 
 /**
  * One council over the years: each year's rates and per-100,000 figure, and for each measure the change between
@@ -67,9 +67,7 @@ function changeLine(change: Change): string {
 export function trend(question: Question, latest: HeldLetter, holdings: Holdings): Answer {
   const range = question.filters.years;
   const every = [...holdings.ofCouncil(latest.authority.name)].sort((a, b) => a.year - b.year);
-  const inRange = every.filter(
-    (l) => !range || (l.year >= range.from && (range.to === null || l.year <= range.to)),
-  );
+  const inRange = every.filter((l) => !range || inYears(range, l.year));
   const name = latest.authority.shortName;
   const result = emptyAnswer(
     question,
