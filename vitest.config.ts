@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Worker threads (the answering thread, the folder survey) run from the program's bundles, built once per run,
+    // rather than from the sources through tsx: a second of CPU a thread, 33 threads (src/worker-thread.ts).
+    globalSetup: ["test/support/bundles.ts"],
+    setupFiles: ["test/support/thread-bundles.ts"],
     // Vitest gives a 2-core machine one worker; two run the files (each with ~0.4 s of start-up) side by side, which
     // about halves `npm test` here. Tests never share files or ports, so they may run at once.
     maxWorkers: 2,

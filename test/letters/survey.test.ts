@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { surveyLetterFiles } from "../../src/letters/files.ts";
 import { packSurvey, surveyBeside, surveyInThread } from "../../src/letters/survey.ts";
+import { runThreadsFrom } from "../../src/worker-thread.ts";
 import { tempDir } from "../support/tmp.ts";
 
 function folder(): string {
@@ -33,6 +34,18 @@ describe("start-up's survey of the letters folder", () => {
     const dir = folder();
     const paths = [dir, join(dir, "gone.txt")];
     expect(await surveyInThread(paths)).toEqual(await surveyLetterFiles(paths));
+  });
+
+  it("gives the same survey from a thread that runs the TypeScript sources (through tsx, as the bench and tsx do)", async () => {
+    const dir = folder();
+    const paths = [dir, join(dir, "gone.txt")];
+    // The other tests' threads run from the bundles (test/support/thread-bundles.ts); this one from the sources.
+    runThreadsFrom(null);
+    try {
+      expect(await surveyInThread(paths)).toEqual(await surveyLetterFiles(paths));
+    } finally {
+      runThreadsFrom(inject("bundles"));
+    }
   });
 
   it("sends a survey between threads as it was, a missing file's stat included", () => {
