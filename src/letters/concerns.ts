@@ -76,8 +76,15 @@ interface Rule {
 }
 
 const praiseUnlessNegative = (s: string): Tone => (saysBad(s) ? "concern" : "praise");
+/** An improvement wished for, not seen: "I hope to see improvement", "I look forward to seeing further improvement". */
+const HOPED_FOR =
+  /\b(?:hope|hoping|hopeful|look(?:ing)? forward to|would (?:like|wish|want) to see|want to see|wish to see)\b/i;
 const isImprovement = (s: string) =>
-  (/\bimprov(?:ed|ement|ing)\b/i.test(s) && !NOT_IMPROVED.test(s) && !saysBad(s) && !ASKS.test(s)) ||
+  (/\bimprov(?:ed|ement|ing)\b/i.test(s) &&
+    !NOT_IMPROVED.test(s) &&
+    !saysBad(s) &&
+    !ASKS.test(s) &&
+    !HOPED_FOR.test(s)) ||
   isGoodPerformance(s);
 
 /** First rule that matches a sentence decides its category; the order puts the most specific first. */
@@ -138,6 +145,40 @@ const RULES: Rule[] = [
 
 const EVALUATIVE = new RegExp(`${POSITIVE.source}|${NEGATIVE.source}|${ASKS_COUNCIL.source}`, "i");
 
+interface Group {
+  category: ConcernCategory;
+  tone: Tone;
+  sentences: string[];
+}
+
+/**
+ * A sentence that turns from what came before: "However, …", "But …", "That said, …", "On a more positive note, …".
+ * ("Although" and "While" turn within their own sentence, not from the one before.)
+ */
+const TURN =
+  /^(?:however|but|nevertheless|nonetheless|that said|having said that|even so|despite (?:this|that)|in contrast|by contrast|conversely|on the other hand|on a (?:more |less )?(?:positive|brighter|happier|negative|less positive) note|more positively|less positively)\b/i;
+
+const opposite = (tone: Tone): Tone => (tone === "concern" ? "praise" : "concern");
+
+/** The tone a sentence that no rule reads says plainly, if any: bad news or a request, or good news. */
+function turnsTo(sentence: string): Tone | undefined {
+  if (saysBad(sentence) || ASKS_COUNCIL.test(sentence)) return "concern";
+  if (POSITIVE.test(sentence) && !ASKS.test(sentence)) return "praise";
+  return undefined;
+}
+
+/** Sentences that no rule reads, as a concern or praise of no known subject if they judge anything. */
+function unclassified(sentences: string[]): Group | undefined {
+  if (sentences.length === 0) return undefined;
+  const text = sentences.join(" ");
+  if (!EVALUATIVE.test(text)) return undefined;
+  return {
+    category: "other",
+    tone: saysBad(text) || ASKS_COUNCIL.test(text) ? "concern" : "praise",
+    sentences,
+  };
+}
+
 /** Whether every council's letter of its year carries this paragraph (general.ts), so it is never a concern. */
 export function isBoilerplate(paragraph: string): boolean {
   return isGeneral(paragraph);
@@ -158,7 +199,7 @@ export function readConcerns(body: string[]): Concern[] {
     if (!stops || !ADDRESSES_COUNCIL.test(paragraph)) continue;
     const own = councilSentences(paragraph);
     if (own.length === 0) continue;
-    const groups: { category: ConcernCategory; tone: Tone; sentences: string[] }[] = [];
+    const groups: Group[] = [];
     let pending: string[] = [];
     for (const sentence of own) {
       const found = classify(sentence);
@@ -167,8 +208,18 @@ export function readConcerns(body: string[]): Concern[] {
         last.sentences.push(sentence);
         if (found.tone === "concern") last.tone = "concern";
       } else if (found) {
-        groups.push({ ...found, sentences: [...pending, sentence] });
+        // "I was pleased to see … However, I am concerned …": what came before the turn is said in the other tone,
+        // so it stands on its own rather than opening this concern (or this praise).
+        const before = TURN.test(sentence) ? unclassified(pending) : undefined;
+        if (before && before.tone !== found.tone) groups.push(before);
+        groups.push({
+          ...found,
+          sentences: before && before.tone !== found.tone ? [sentence] : [...pending, sentence],
+        });
         pending = [];
+      } else if (last && TURN.test(sentence) && turnsTo(sentence) === opposite(last.tone)) {
+        // "… remedies were late in four cases. However, I was pleased to note …": the turn is not more of the same.
+        groups.push({ category: "other", tone: opposite(last.tone), sentences: [sentence] });
       } else if (last) {
         last.sentences.push(sentence);
       } else {
@@ -176,14 +227,8 @@ export function readConcerns(body: string[]): Concern[] {
       }
     }
     if (groups.length === 0 && pending.length > 0) {
-      const text = pending.join(" ");
-      if (EVALUATIVE.test(text)) {
-        groups.push({
-          category: "other",
-          tone: saysBad(text) || ASKS_COUNCIL.test(text) ? "concern" : "praise",
-          sentences: pending,
-        });
-      }
+      const alone = unclassified(pending);
+      if (alone) groups.push(alone);
     }
     for (const group of groups) {
       // The letter's own words, bounded: a real concern is a few sentences; a runaway line is not kept whole.
@@ -276,7 +321,9 @@ function summarise(category: ConcernCategory, tone: Tone, quote: string): string
         ? "Complaint handling praised"
         : "Concerns about the council's complaint handling";
     case "other": {
-      const first = sentences(quote)[0] ?? quote;
+      // A concern of its own that opens on a turn ("However, I was pleased …") is summarised without the turn.
+      const said = sentences(quote)[0] ?? quote;
+      const first = TURN.test(said) ? capitalise(said.replace(TURN, "").replace(/^[\s,]+/, "")) : said;
       return first.length > 120 ? `${first.slice(0, 117).trimEnd()}...` : first;
     }
   }

@@ -322,6 +322,83 @@ const OWN: [string, ConcernCategory, "concern" | "praise"][] = [
   ],
 ];
 
+describe("a paragraph that turns ('However, …') holds praise and a concern, each in its own words", () => {
+  const read = (paragraph: string) =>
+    readConcerns([paragraph]).map((c) => ({ category: c.category, tone: c.tone, quote: c.quote }));
+
+  it("praise, then a concern after 'However': the praise stands as praise, the concern quotes only itself", () => {
+    expect(
+      read(
+        "I was pleased to see the Council engaged positively with my office this year. However, I am concerned that your Council took too long to respond to our enquiries in several cases.",
+      ),
+    ).toEqual([
+      {
+        category: "other",
+        tone: "praise",
+        quote: "I was pleased to see the Council engaged positively with my office this year.",
+      },
+      {
+        category: "slow_enquiry_responses",
+        tone: "concern",
+        quote:
+          "However, I am concerned that your Council took too long to respond to our enquiries in several cases.",
+      },
+    ]);
+  });
+
+  it("a concern, then praise after 'However': the praise is not folded into the concern", () => {
+    const found = readConcerns([
+      "The Council was late in providing remedies in four cases this year, which is disappointing. However, I was pleased to note your officers worked constructively with us to put this right.",
+    ]);
+    expect(found.map((c) => [c.category, c.tone, c.summary])).toEqual([
+      ["remedy_delays", "concern", "Remedies not completed within the agreed timescales in four cases"],
+      [
+        "other",
+        "praise",
+        "I was pleased to note your officers worked constructively with us to put this right.",
+      ],
+    ]);
+  });
+
+  it("a sentence after a concern that does not turn, or turns to no tone, stays part of the concern", () => {
+    expect(
+      read(
+        "Your Council completed remedies late in five cases. It is therefore concerning this happened again this year.",
+      ),
+    ).toHaveLength(1);
+    expect(
+      read(
+        "The Council did not comply with our recommendations in two cases. But the Council has since told us what it did.",
+      ),
+    ).toEqual([
+      {
+        category: "compliance_failure",
+        tone: "concern",
+        quote:
+          "The Council did not comply with our recommendations in two cases. But the Council has since told us what it did.",
+      },
+    ]);
+  });
+
+  it("an improvement hoped for is not an improvement seen: it stays with the concern it follows", () => {
+    expect(
+      read(
+        "The Council completed remedies late in five cases. I hope to see improvement in the coming year.",
+      ),
+    ).toEqual([
+      {
+        category: "remedy_delays",
+        tone: "concern",
+        quote:
+          "The Council completed remedies late in five cases. I hope to see improvement in the coming year.",
+      },
+    ]);
+    expect(read("I look forward to seeing your Council improve its complaint responses.")).not.toContainEqual(
+      expect.objectContaining({ category: "improvement" }),
+    );
+  });
+});
+
 describe("a witness summons is summarised as what was done", () => {
   it.each([
     [
