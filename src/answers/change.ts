@@ -83,11 +83,14 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
     rose: (r) => r.change > 0,
     fell: (r) => r.change < 0,
   };
+  // "Improved the least" ranks every council from the bottom: the least improvement first, those that got worse
+  // included, since they improved less than any that improved at all.
+  const least = question.filters.direction === "lowest";
   const sorted = rows
-    .filter(qualifies[order])
+    .filter(least ? () => true : qualifies[order])
     .sort(
       (x, y) =>
-        key[order](y) - key[order](x) ||
+        (least ? key[order](x) - key[order](y) : key[order](y) - key[order](x)) ||
         x.letter.authority.shortName.localeCompare(y.letter.authority.shortName),
     );
   const limit = question.filters.limit ?? 10;
@@ -101,7 +104,7 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
   const result = emptyAnswer(
     question,
     "trend",
-    `${capitalise(scope)} whose ${info.short} ${what[order]}, ${span}`,
+    `${capitalise(scope)} whose ${info.short} ${least ? what[order].replace("most", "least") : what[order]}, ${span}`,
   );
   result.applied.years = years;
   result.applied.measure = measure;
@@ -111,6 +114,14 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
     result.lines.push(
       `No ${noun(1, type ? typeLabel(type) : "council", scope)} I hold has ${figureOf(measure)} in both its ${years.from} and ${years.to} letters, so there is no change to rank.`,
     );
+  } else if (least) {
+    result.lines.push(
+      `${rows.length === 1 ? `The one ${type ? typeLabel(type) : "council"}` : `All ${plural(rows.length, type ? typeLabel(type) : "council", scope)}`} with ${figureOf(measure)} in both years, ${LEAST_FIRST[order]} first (${sense}):`,
+    );
+    sorted.slice(0, limit).forEach((r, i) => {
+      result.lines.push(`${i + 1}. ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
+    });
+    if (sorted.length > limit) result.lines.push(`… and ${sorted.length - limit} more`);
   } else if (sorted.length === 0) {
     result.lines.push(
       `Of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years, none ${VERB[order]} (${sense}).`,
@@ -138,13 +149,21 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
     result.notes.push(
       note(
         "measure_assumed",
-        `By the upheld rate; ask “which councils ${order === "improved" ? "improved most" : VERB[order]} on compliance?” or “… on remedy?” for the others.`,
+        `By the upheld rate; ask “which councils ${least ? `${VERB[order]} least` : order === "improved" ? "improved most" : VERB[order]} on compliance?” or “… on remedy?” for the others.`,
       ),
     );
   const first = sorted[0]?.letter.authority.shortName;
   if (first) result.suggestions.push(`how has ${first} changed since ${years.from}?`);
   return result;
 }
+
+/** How a ranking from the bottom is ordered: "least improved first". */
+const LEAST_FIRST: Record<Order, string> = {
+  improved: "least improved",
+  worsened: "least worsened",
+  rose: "smallest rise",
+  fell: "smallest fall",
+};
 
 const VERB: Record<Order, string> = {
   improved: "improved",

@@ -339,7 +339,7 @@ export function readLimit(lower: string): number | null {
 
 export function readDirection(text: string): Filters["direction"] {
   // "at least 90%" and "at most 50%" are thresholds, not the end of a ranking asked for.
-  const lower = text.replace(/\b(?:at|the) (?:least|most)\b/g, " ");
+  const lower = text.replace(/\bat (?:the )?(?:least|most)\b/g, " ");
   if (/\b(?:worst|poorest|weakest|bottom of the (?:table|league))\b|\bworse\b/.test(lower)) return "worst";
   if (/\b(?:best|strongest|top performing|top-performing|better)\b/.test(lower)) return "best";
   if (/\b(?:lowest|fewest|least|smallest|bottom)\b/.test(lower)) return "lowest";

@@ -609,6 +609,42 @@ const CASES: Case[] = [
     ],
     never: ["By the upheld rate"],
   },
+  {
+    ask: "which councils improved the least since 2020?",
+    proves:
+      "'improved the least' ranks from the bottom: every council with both figures, those that got worse first",
+    kind: "trend",
+    applied: { measure: "upheld", from: 2020, to: 2024 },
+    says: [
+      "Councils whose upheld rate improved least, 2020 to 2024",
+      "All 4 councils with an upheld rate in both years, least improved first (lower is better):",
+      "1. Bromsgrove: 40% in 2020 to 75% in 2024 (up 35 points, worse)",
+      "4. Stockport: 59% in 2020 to 60% in 2024 (up 1 point, worse)",
+    ],
+    never: ["improved most"],
+  },
+  {
+    ask: "least improved on remedy since 2020",
+    proves: "'least improved' is the same bottom-first ranking, in the measure's own sense",
+    kind: "trend",
+    applied: { measure: "remedy", from: 2020, to: 2024 },
+    says: [
+      "least improved first (higher is better):",
+      "4. Bury: 0% in 2020 to 33% in 2024 (up 33 points, better)",
+    ],
+  },
+  {
+    ask: "which council has the least upheld complaints?",
+    proves: "'the least' asks for the bottom of a ranking (only 'at least' is a threshold)",
+    kind: "ranking",
+    applied: { measure: "upheld", order: "lowest" },
+  },
+  {
+    ask: "which councils had the most complaints upheld?",
+    proves: "'the most' asks for the top of a ranking",
+    kind: "ranking",
+    applied: { measure: "upheld", order: "highest" },
+  },
   // --- Years written every way ---------------------------------------------------------------------------------
   {
     ask: "2023/2024 Bury",
