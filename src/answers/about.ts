@@ -1,8 +1,10 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { AuthorityType } from "../authorities/schema.ts";
 import { listAnd, listOr, plural } from "../phrasing.ts";
 import type { Answer, Note } from "./answer.ts";
 import { emptyAnswer, note, wantedYear } from "./facts.ts";
-import { type Holdings, latestWithConcerns } from "./holdings.ts";
+import { type Arrival, type Holdings, latestWithConcerns } from "./holdings.ts";
 import { MEASURES } from "./metrics.ts";
 import type { Question } from "./question.ts";
 
@@ -77,13 +79,24 @@ export function held(question: Question, holdings: Holdings): Answer {
     byType.set(letter.authority.type, (byType.get(letter.authority.type) ?? 0) + 1);
   const latest = holdings.latestYear;
   const withConcerns = latestWithConcerns(holdings).map((l) => l.authority.shortName);
-  const result = emptyAnswer(question, "holdings", "What I hold");
+  const result = emptyAnswer(question, "holdings", question.filters.recent ? "What's new" : "What I hold");
   result.holdings = {
     letters: holdings.letters.length,
     councils: councils.length,
     years: [...holdings.years],
     byType: [...byType.entries()].map(([type, count]) => ({ type, councils: count })),
     withConcerns,
+    arrivals: question.filters.recent
+      ? holdings
+          .arrivals()
+          .slice(0, ARRIVALS_SHOWN)
+          .map((a) => ({
+            authority: a.letter.authority.name,
+            year: a.letter.year,
+            at: a.at,
+            change: a.change,
+          }))
+      : [],
   };
   result.lines.push(
     holdings.letters.length === 0
@@ -93,8 +106,75 @@ export function held(question: Question, holdings: Holdings): Answer {
   if (councils.length > 0 && councils.length <= 20) {
     result.lines.push(`Councils: ${listAnd(councils.map((l) => l.authority.shortName))}.`);
   }
+  if (question.filters.recent && holdings.letters.length > 0) result.lines.push(...arrivalLines(holdings));
   result.suggestions.push(...suggestionsFrom(holdings));
   return result;
+}
+
+/** How many arrivals an answer carries as data, newest first (the lines say how many more). */
+export const ARRIVALS_SHOWN = 50;
+/** The days of arrivals "what's new?" names, and the councils named for each. */
+const DAYS_SHOWN = 3;
+const COUNCILS_SHOWN = 12;
+
+/** The day a letter arrived, as officers in England read it. */
+const dayOf = (at: string) => format(new TZDate(at, "Europe/London"), "d MMMM yyyy");
+
+/** "2021–2025", "2023 and 2025": a council's years, runs of consecutive years joined. */
+function yearsSaid(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    if (j - i >= 2) runs.push(`${sorted[i]}–${sorted[j]}`);
+    else runs.push(...sorted.slice(i, j + 1).map(String));
+    i = j + 1;
+  }
+  return listAnd(runs);
+}
+
+/** "12 letters added, for Bury (2021–2025) and Kent (2025)". */
+function arrivedSaid(list: Arrival[], change: Arrival["change"]): string | null {
+  const of = list.filter((a) => a.change === change);
+  if (of.length === 0) return null;
+  const byCouncil = new Map<string, number[]>();
+  for (const a of of) {
+    const years = byCouncil.get(a.letter.authority.shortName);
+    if (years) years.push(a.letter.year);
+    else byCouncil.set(a.letter.authority.shortName, [a.letter.year]);
+  }
+  const councils = [...byCouncil.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const named = councils.slice(0, COUNCILS_SHOWN).map(([name, years]) => `${name} (${yearsSaid(years)})`);
+  const more = councils.length - named.length;
+  const names = more > 0 ? `${named.join(", ")} and ${plural(more, "more council")}` : listAnd(named);
+  return `${plural(of.length, "letter")} ${change}, for ${names}`;
+}
+
+/**
+ * "What's new?": the letters that arrived last, by the day they did (UK time), newest day first; an update is a
+ * letter read again from a changed file.
+ */
+function arrivalLines(holdings: Holdings): string[] {
+  const arrivals = holdings.arrivals();
+  if (arrivals.length === 0)
+    return ["I have no record of when these letters arrived (the store keeps no ingest log for them)."];
+  const days = new Map<string, Arrival[]>();
+  for (const arrival of arrivals) {
+    const day = dayOf(arrival.at);
+    const list = days.get(day);
+    if (list) list.push(arrival);
+    else if (days.size < DAYS_SHOWN) days.set(day, [arrival]);
+  }
+  const lines = ["Latest to arrive:"];
+  let said = 0;
+  for (const [day, list] of days) {
+    const parts = [arrivedSaid(list, "added"), arrivedSaid(list, "updated")].filter((p) => p !== null);
+    lines.push(`• ${day}: ${parts.join("; ")}`);
+    said += list.length;
+  }
+  if (arrivals.length > said) lines.push(`… and ${plural(arrivals.length - said, "letter")} before that.`);
+  return lines;
 }
 
 /** Questions that lead to an answer over what is held: about a council held, and a ranking of its year. */

@@ -205,6 +205,15 @@ export const Answer = z.object({
       years: z.array(z.number().int()),
       byType: z.array(z.object({ type: AuthorityType.nullable(), councils: z.number().int() })),
       withConcerns: z.array(z.string()),
+      /** Asked what is new: the letters that arrived last, newest first (at most `ARRIVALS_SHOWN`). */
+      arrivals: z.array(
+        z.object({
+          authority: z.string(),
+          year: z.number().int(),
+          at: z.iso.datetime(),
+          change: z.enum(["added", "updated"]),
+        }),
+      ),
     })
     .nullable(),
   notes: z.array(Note),

@@ -1,6 +1,7 @@
 import { nameKey } from "../authorities/name.ts";
 import type { AuthorityType } from "../authorities/schema.ts";
 import type { HeldLetter } from "../letters/schema.ts";
+import type { Ingested } from "../store/schema.ts";
 import { type Measure, readingOf } from "./metrics.ts";
 
 /** A letter's figure on one measure, as a ranking holds it. */
@@ -41,9 +42,21 @@ export interface Holdings {
   field(year: number, type: AuthorityType | null, measure: Measure): Field;
   /** A year's letters that raise or praise anything, in council order: kept per store load, as `field` is. */
   withConcerns(year: number): readonly HeldLetter[];
+  /**
+   * The letters held by when they last arrived (the ingest log's latest entry for each), newest first: what "what's
+   * new?" lists. Empty where the store keeps no log (a store written before it had one).
+   */
+  arrivals(): readonly Arrival[];
 }
 
-export function createHoldings(letters: readonly HeldLetter[]): Holdings {
+/** A letter as it last arrived: added, or updated with a newer reading of its file. */
+export interface Arrival {
+  letter: HeldLetter;
+  at: string;
+  change: Ingested["change"];
+}
+
+export function createHoldings(letters: readonly HeldLetter[], ingested: readonly Ingested[] = []): Holdings {
   const byCouncil = new Map<string, HeldLetter[]>();
   const byYear = new Map<number, HeldLetter[]>();
   const byYearType = new Map<string, HeldLetter[]>();
@@ -96,11 +109,37 @@ export function createHoldings(letters: readonly HeldLetter[]): Holdings {
     }
     return found;
   };
+  // Made when first asked for: most store loads never answer "what's new?", and the log grows with every ingest.
+  let arrived: Arrival[] | null = null;
+  const arrivals = (): Arrival[] => {
+    if (arrived === null) {
+      const byId = new Map<string, HeldLetter>();
+      for (const letter of letters) byId.set(letter.id, letter);
+      const latest = new Map<string, Ingested>();
+      for (const entry of ingested) {
+        const seen = latest.get(entry.id);
+        if (!seen || entry.at >= seen.at) latest.set(entry.id, entry);
+      }
+      arrived = [];
+      for (const entry of latest.values()) {
+        const letter = byId.get(entry.id);
+        if (letter) arrived.push({ letter, at: entry.at, change: entry.change });
+      }
+      arrived.sort(
+        (a, b) =>
+          (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
+          a.letter.authority.shortName.localeCompare(b.letter.authority.shortName) ||
+          b.letter.year - a.letter.year,
+      );
+    }
+    return arrived;
+  };
   return {
     letters,
     councils,
     field,
     withConcerns,
+    arrivals,
     years,
     latestYear: years[years.length - 1] ?? null,
     ofCouncil: (name) => byCouncil.get(nameKey(name)) ?? [],

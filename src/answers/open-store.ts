@@ -43,7 +43,7 @@ interface Held {
 
 function hold(data: StoreData): Held {
   return {
-    holdings: createHoldings(withoutHashes(data.letters)),
+    holdings: createHoldings(withoutHashes(data.letters), data.ingested),
     ingested: data.ingested,
     subscriptions: data.subscriptions,
   };

@@ -83,6 +83,8 @@ export const Filters = z.object({
   previous: z.boolean(),
   /** Which way a change across councils is asked for: "improved most", "got worse", "rose", "fell". */
   change: z.enum(["improved", "worsened", "rose", "fell"]).nullable(),
+  /** "what's new?", "recently added letters": which letters arrived last. */
+  recent: z.boolean(),
 });
 export type Filters = z.infer<typeof Filters>;
 

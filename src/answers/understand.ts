@@ -413,6 +413,7 @@ export function read(raw: string, context: Context): Reading {
       // "the latest letter, not the previous one" still asks for the latest.
       previous: PREVIOUS.test(lower) && !LATEST.test(lower),
       change: readChange(lower),
+      recent: RECENT.test(lower),
       count:
         /^(?:and )?how many\b|\bhow many (?:councils|authorities|boroughs|districts|counties|unitaries|of them)\b|\bnumber of (?:councils|authorities)\b|\bcount\b/.test(
           lower,
@@ -470,6 +471,9 @@ const TREND_WORDS =
 const PREVIOUS =
   /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
 const LATEST = /\b(?:latest|newest|current|most recent)\b/;
+/** Which letters arrived last: "what's new?", "any new letters?", "recently added", "latest arrivals". */
+const RECENT =
+  /^(?:what(?:'s| is)|whats|anything) new\b|\bnew letters?\b|\brecent(?:ly)? (?:added|ingested|arrived|loaded|letters?|arrivals)\b|\b(?:latest|newest) (?:letters|arrivals|additions)\b|\b(?:just|recently) (?:arrived|come in|added|ingested|loaded)\b|\bwhat (?:came|has come|arrived|has arrived) (?:in|lately|recently)\b/;
 
 /** Which way a change is asked for; null when none is ("improved" is also the default of a change ranking). */
 export function readChange(lower: string): Filters["change"] {
@@ -538,7 +542,9 @@ export const RULES: readonly Rule[] = [
       r.filters.measure === null &&
       r.filters.comparison === null &&
       !saysChange(r.lower) &&
-      (HOLDINGS_LIST.test(r.lower) || (!RANKING_WORDS.test(r.lower) && HOLDINGS.test(r.lower))),
+      (r.filters.recent ||
+        HOLDINGS_LIST.test(r.lower) ||
+        (!RANKING_WORDS.test(r.lower) && HOLDINGS.test(r.lower))),
   },
   {
     intent: "trend",

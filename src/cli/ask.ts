@@ -18,7 +18,7 @@ export async function runAsk(
   io: Pick<Io, "stdout" | "stderr">,
 ): Promise<number> {
   const { data } = await readStore(storeFile);
-  const answer = ask(question, createHoldings(data.letters), {
+  const answer = ask(question, createHoldings(data.letters, data.ingested), {
     authorities: loadAuthorities(),
     now: new Date(),
   });

@@ -27,7 +27,7 @@ export async function runDigestDryRun(
     return 2;
   }
   const digest = digestFor(subscription, {
-    holdings: createHoldings(data.letters),
+    holdings: createHoldings(data.letters, data.ingested),
     ingested: data.ingested,
     now: options.now ?? new Date(),
   });
@@ -60,7 +60,7 @@ export async function runDigestSend(
   // The run claims each slot in the store before it composes that digest, and what it composes from (the letters
   // and the ingest log) does not change with a claim: one read serves the whole run.
   const { data } = await readStore(config.OMBUDS_DB);
-  const holdings = createHoldings(data.letters);
+  const holdings = createHoldings(data.letters, data.ingested);
   const report = await runDueDigests({
     storeFile: config.OMBUDS_DB,
     compose: async (subscription, now) => digestFor(subscription, { holdings, ingested: data.ingested, now }),

@@ -33,7 +33,7 @@ export async function startConsole(config: Config, io: Io): Promise<number> {
   for (const failure of report.failed) io.stderr.write(`${renderFailure(failure)}\n`);
   for (const kept of report.kept) io.stderr.write(`${renderKept(kept)}\n`);
 
-  const holdings = createHoldings(data.letters);
+  const holdings = createHoldings(data.letters, data.ingested);
   const changed = report.added.length + report.updated.length;
   io.stdout.write(
     [

@@ -157,6 +157,12 @@ describe("an answer with too much of everything", () => {
     years: Array.from({ length: 100 }, (_, i) => 1950 + i),
     byType: [{ type: null, councils: 400 }],
     withConcerns: Array.from({ length: 400 }, (_, i) => `Council ${i + 1}`),
+    arrivals: Array.from({ length: 400 }, (_, i) => ({
+      authority: `Council ${i + 1}`,
+      year: 2025,
+      at: "2026-12-03T09:00:00.000Z",
+      change: "added" as const,
+    })),
   };
   answer.notes = Array.from({ length: 200 }, (_, i) => ({
     code: "small_base" as const,
