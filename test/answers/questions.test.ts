@@ -692,6 +692,8 @@ const CASES: Case[] = [
       ["IOW", "Isle of Wight"],
       ["City of London", "City of London"],
       ["Sutton LBC", "Sutton"],
+      ["Brum", "Birmingham"],
+      ["manc", "Manchester"],
     ] as const
   ).map(
     ([ask, council]): Case => ({
