@@ -64,11 +64,21 @@ export function readCategory(lower: string): ConcernCategory | null {
  */
 const FINANCIAL_YEAR = /\b(20\d{2})\s?[/-]\s?(20\d{2}|\d{2})\b/g;
 
-function financialYears(lower: string): string {
-  return lower.replace(FINANCIAL_YEAR, (whole, first: string, second: string) => {
-    const end = second.length === 2 ? Number(first.slice(0, 2) + second) : Number(second);
-    return end === Number(first) + 1 ? String(end) : whole;
-  });
+/** "23/24", "fy23/24", "22-23": a financial year in short, read as its second year when it is the one after the first. */
+const SHORT_FINANCIAL_YEAR = /\b(?:fy\s?)?([1-4]\d)\s?[/-]\s?([1-4]\d)\b/gi;
+/** "FY24", "fy2024": the financial year ending in March of that year (as government writes it). */
+const FY = /\bfy\s?(20\d{2}|[1-4]\d)\b/gi;
+
+function financialYears(text: string): string {
+  return text
+    .replace(FINANCIAL_YEAR, (whole, first: string, second: string) => {
+      const end = second.length === 2 ? Number(first.slice(0, 2) + second) : Number(second);
+      return end === Number(first) + 1 ? String(end) : whole;
+    })
+    .replace(SHORT_FINANCIAL_YEAR, (whole, first: string, second: string) =>
+      Number(second) === Number(first) + 1 ? `20${second}` : whole,
+    )
+    .replace(FY, (_, year: string) => (year.length === 2 ? `20${year}` : year));
 }
 
 /**
@@ -374,7 +384,8 @@ export function read(raw: string, context: Context): Reading {
   const lower = text.toLowerCase();
   const years = readYears(lower, context);
   const mentions = findCouncils(
-    text.replace(/\b20\d{2}(?:\s?[/-]\s?\d{2})?\b/g, " "),
+    // The years are not names: "fy23/24" would otherwise be an unknown council.
+    financialYears(text).replace(/\b20\d{2}(?:\s?[/-]\s?\d{2})?\b/g, " "),
     context.authorities,
     years?.to ?? years?.from ?? undefined,
   );

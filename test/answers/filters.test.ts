@@ -658,6 +658,22 @@ const CASES: Case[] = [
     kind: "summary",
     councils: ["Bury 2023"],
   },
+  ...(
+    [
+      ["Bury 23/24", 2024],
+      ["bury 22-23", 2023],
+      ["Bury FY23/24", 2024],
+      ["bury fy2023", 2023],
+      ["Bury FY24", 2024],
+    ] as const
+  ).map(
+    ([ask, year]): Case => ({
+      ask,
+      proves: `a financial year in short (“${ask}”) is the letter of the year it ends, ${year}`,
+      kind: "summary",
+      councils: [`Bury ${year}`],
+    }),
+  ),
   {
     ask: "Sefton 2023-2024",
     proves: "2023-2024 is one year, not a trend",
