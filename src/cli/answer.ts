@@ -105,10 +105,13 @@ export function renderAnswer(answer: Answer): string {
   if (answer.concerns.length > 0) {
     out.push("");
     const several = new Set(answer.concerns.map((c) => c.authority.name)).size > 1;
+    // Beside other councils' figures (side by side), even one council's concerns say whose they are.
+    const named =
+      several || answer.councils.some((c) => c.authority.name !== answer.concerns[0]?.authority.name);
     // Concerns from letters of several years ("since 2022") say which year's letter raised each.
     const years = new Set(answer.concerns.map((c) => c.year)).size > 1;
     for (const concern of answer.concerns) {
-      const who = several
+      const who = named
         ? `${concern.authority.shortName}${years ? ` ${concern.year}` : ""}: `
         : years
           ? `${concern.year}: `

@@ -457,6 +457,12 @@ const CASES: Case[] = [
 
   // --- Side by side ----------------------------------------------------------------------------------------------
   {
+    ask: "compare Sefton and Stockport",
+    proves: "side by side, one council's concerns say whose they are, so none reads as the other's",
+    kind: "side_by_side",
+    says: ["! Sefton: Witness summons: Witness summons threatened once and issued once"],
+  },
+  {
     ask: "compare Bury and Sefton",
     proves: "Bury and Sefton side by side: 40% and 81% upheld against the same 67% average",
     kind: "side_by_side",

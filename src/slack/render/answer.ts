@@ -266,12 +266,14 @@ function concernsOf(answer: Answer, chars: number) {
   const concerns = answer.concerns;
   if (concerns.length === 0) return [];
   const several = new Set(concerns.map((c) => c.authority.name)).size > 1;
+  // Beside other councils' figures (side by side), even one council's concerns say whose they are.
+  const named = several || answer.councils.some((c) => c.authority.name !== concerns[0]?.authority.name);
   // Concerns from letters of several years ("since 2022") say which year's letter raised each.
   const years = new Set(concerns.map((c) => c.year)).size > 1;
   const quoted = !several || concerns.length <= QUOTED_CONCERNS;
   const items = concerns.map((c) => {
-    const name = several ? `*${clip(c.authority.shortName.trim(), NAME)}*` : "";
-    const who = several || years ? `${[name, years ? String(c.year) : ""].filter(Boolean).join(" ")} · ` : "";
+    const name = named ? `*${clip(c.authority.shortName.trim(), NAME)}*` : "";
+    const who = named || years ? `${[name, years ? String(c.year) : ""].filter(Boolean).join(" ")} · ` : "";
     const summary = isBlank(c.summary) ? "" : `: ${clip(oneLine(c.summary), SUMMARY)}`;
     const head = `${TONE_EMOJI[c.tone]} ${TONE_WORD[c.tone]} · ${who}*${clip(CONCERN_LABEL[c.category], 100)}*${summary}`;
     const quote = oneLine(c.quote);

@@ -34,6 +34,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    // Only Sefton's letter raises anything: beside Stockport's figures, its concerns still say whose they are.
+    ask: "compare Sefton and Stockport",
+    kind: "side_by_side",
+    shows: [
+      ":warning: Concern · *Sefton* · *Witness summons*: Witness summons threatened once and issued once",
+    ],
+  },
+  {
     ask: "Bath and North East Somerset",
     kind: "summary",
     shows: ["The 2020 letter to Bath and North East Somerset gives no complaint statistics."],
