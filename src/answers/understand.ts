@@ -218,7 +218,7 @@ const BARE = new RegExp(
   `${NOT}\\b(${OP_WORDS})\\s+${NUMBER}(?![\\d.,]|\\s*(?:points?|years?|councils?|letters?|cases?|investigations?|complaints?|decisions?|outcomes?|per\\b))`,
 );
 const LIMIT = new RegExp(
-  `\\b(?:top|bottom|first|last|best|worst|highest|lowest)\\s+${NUMBER}\\b(?!\\s?(?:%|per|points?|years?))|\\b${NUMBER}\\s+(?:highest|lowest|best|worst|top|bottom)\\b`,
+  `\\b(?:top|bottom|first|last|best|worst|highest|lowest)\\s+${NUMBER}\\b(?!\\s?(?:%|per ?cent|points?|years?))|\\b${NUMBER}\\s+(?:highest|lowest|best|worst|top|bottom)\\b`,
 );
 
 function opOf(words: string | undefined): Comparison["op"] {

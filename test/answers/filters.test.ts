@@ -302,6 +302,12 @@ const CASES: Case[] = [
     rows: ["1. Dacorum 0", "2. Essex 1.4", "3. Cherwell 2", "4. Kent 2.5", "5. Sutton 3"],
   },
   {
+    ask: "top 3 per 100k",
+    proves: "'top 3' before 'per 100k' is the number of councils, not a share",
+    kind: "ranking",
+    applied: { measure: "perResidents", order: "highest", limit: 3 },
+  },
+  {
     ask: "best council per head",
     proves: "the best per head is the fewest upheld decisions per 100,000 residents",
     kind: "ranking",
