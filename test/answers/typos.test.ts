@@ -3,7 +3,7 @@ import { distance } from "fastest-levenshtein";
 import { describe, expect, it } from "vitest";
 import { allowedDistance, nearest } from "../../src/answers/councils.ts";
 import type { Authority, AuthorityIndex } from "../../src/authorities/index.ts";
-import { authorities } from "./support.ts";
+import { answerTo, authorities } from "./support.ts";
 
 /** What `nearest` means: every one-word name compared, in the reference list's order. */
 function everyName(word: string, index: AuthorityIndex, limit: number): Authority[] {
@@ -57,5 +57,43 @@ describe("a council named with a typo", () => {
       ["northumbrland", "Northumberland"],
     ] as const)
       expect(nearest(word, authorities).map((a) => a.shortName)).toEqual([council]);
+  });
+});
+
+describe("an everyday word spelt right is no typo for a council, nor an unknown council", () => {
+  it.each([
+    ["CE wants sefton's compliance rate", "Sefton"],
+    ["boss wants bury figures", "Bury"],
+    ["rather than bury, how is stockport doing", "Bury"],
+  ])("“%s” names %s and no other", (question, council) => {
+    const { answer } = answerTo(question);
+    expect(answer.question.councils.map((c) => c.shortName)).toContain(council);
+    expect(answer.question.councils.map((c) => c.shortName)).not.toContain("Hampshire");
+    expect(answer.didYouMean).toEqual([]);
+    expect(answer.question.ambiguous).toEqual([]);
+    expect(answer.question.unknown).toEqual([]);
+  });
+
+  it.each(["what's the weather", "did the ombudsman ask to meet anyone"])(
+    "“%s” names no council, known or unknown",
+    (question) => {
+      const { answer } = answerTo(question);
+      expect(answer.question.councils).toEqual([]);
+      expect(answer.question.ambiguous).toEqual([]);
+      expect(answer.question.unknown).toEqual([]);
+    },
+  );
+
+  it("“did the ombudsman ask to meet anyone” asks for the requests to meet", () => {
+    expect(answerTo("did the ombudsman ask to meet anyone").answer.question.category).toBe(
+      "meeting_requested",
+    );
+  });
+
+  it("a misspelt name is still found, and a name we do not know is still said to be unknown", () => {
+    expect(answerTo("how does seftn compare with similar councils").answer.didYouMean).toMatchObject([
+      { name: "Sefton Metropolitan Borough Council" },
+    ]);
+    expect(answerTo("narnia upheld rate").answer.question.unknown.map((u) => u.words)).toEqual(["narnia"]);
   });
 });
