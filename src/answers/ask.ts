@@ -29,8 +29,13 @@ import { understand } from "./understand.ts";
 export { EXAMPLES } from "./about.ts";
 
 /** Text in, answer out: the whole answers layer in one call. */
-export function ask(text: string, holdings: Holdings, context: Omit<Context, "latestYear">): Answer {
-  return answer(understand(text, { ...context, latestYear: holdings.latestYear }), holdings);
+export function ask(
+  text: string,
+  holdings: Holdings,
+  context: Omit<Context, "latestYear" | "firstYear">,
+): Answer {
+  const firstYear = holdings.years[0] ?? null;
+  return answer(understand(text, { ...context, latestYear: holdings.latestYear, firstYear }), holdings);
 }
 
 export function answer(question: Question, holdings: Holdings): Answer {

@@ -32,7 +32,25 @@ export function councilConcerns(question: Question, letter: HeldLetter, holdings
     );
     result.councils = [{ ...councilFacts(last, [], holdings, false), concerns: [] }];
     result.concerns = inRange.flatMap((l) => concernFacts(l, wanted));
-    for (const l of inRange) result.lines.push(concernsLine(question, l, concernFacts(l, wanted)));
+    // The letters that raise something, a line each; those that raise nothing, in one line after them.
+    const silent = inRange.filter((l) => concernFacts(l, wanted).length === 0);
+    const subject = what(question, question.tone).replace(/^an? /, "");
+    if (silent.length === inRange.length) {
+      result.lines.push(
+        `None of the ${inRange.length} letters to ${name} I hold, ${first.year} to ${last.year}, raises ${what(question, question.tone)}.`,
+      );
+    } else {
+      for (const l of inRange) {
+        const facts = concernFacts(l, wanted);
+        if (facts.length > 0) result.lines.push(concernsLine(question, l, facts));
+      }
+      if (silent.length > 0) {
+        const years = listAnd(silent.map((l) => String(l.year)).reverse());
+        result.lines.push(
+          `Its ${years} ${silent.length === 1 ? "letter raises" : "letters raise"} no ${subject}.`,
+        );
+      }
+    }
     result.suggestions.push(name, "who had concerns raised?");
     return result;
   }
@@ -110,6 +128,24 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
           ? `No ${year} letter I hold${type ? ` for ${scope}` : ""} raises ${subject} (${plural(letters.length, "letter")}).`
           : `${councils.length} of the ${plural(letters.length, type ? typeLabel(type) : "council", scope)} with a ${year} letter: ${listAnd(councils)}.`,
   );
+  // No year asked and none this year: the letters of earlier years that did raise it are said, so that a quiet
+  // latest year (the first of a new round of letters, say) is not read as "never".
+  if (range === null && year !== null && councils.length === 0 && letters.length > 0) {
+    const earlier = [...holdings.years].reverse().filter((y) => y < year);
+    const raised = new Map<string, number[]>();
+    for (const y of earlier)
+      for (const l of holdings.withConcerns(y))
+        if (
+          (type === null || l.authority.type === type) &&
+          concernFacts(l, wantedBy(question, tone)).length > 0
+        )
+          raised.set(l.authority.shortName, [...(raised.get(l.authority.shortName) ?? []), y]);
+    if (raised.size > 0) {
+      const named = [...raised].map(([c, ys]) => `${c} (${[...ys].sort((a, b) => a - b).join(", ")})`);
+      result.lines.push(`Earlier letters that did: ${listAnd(named)}.`);
+      result.suggestions.push(...[...raised.keys()].slice(0, 2).map((c) => `any concerns for ${c}?`));
+    }
+  }
   if (year !== null && holdings.ofYear(year).length < 30 && letters.length > 0)
     result.notes.push(partialNote(holdings.ofYear(year).length, year, "covers"));
   suggest(result, question, councils);

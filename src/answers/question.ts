@@ -105,6 +105,8 @@ export interface Context {
   authorities: AuthorityIndex;
   /** Years held, so "latest" and "last year" can be read. */
   latestYear: number | null;
+  /** The first year held, for "ever" and "over the years" (every letter held); the latest's when not given. */
+  firstYear?: number | null;
   /** Today, for "last year" (the letter of the previous calendar year). */
   now: Date;
 }

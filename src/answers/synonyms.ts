@@ -57,7 +57,7 @@ export const CATEGORY_WORDS: readonly [RegExp, ConcernCategory][] = [
   ],
   // "meet" alone is also "meeting full compliance" or "met the deadline": only a meeting with the Ombudsman counts.
   [
-    /\b(?:asked to meet|to meet (?:with )?(?:the )?(?:ombudsman|lgsco|us|them|the council)|meet(?:ing)? with (?:the )?(?:ombudsman|lgsco)|meetings? (?:request\w*|asked for|offered|proposed)|request\w* (?:a |to )?meet\w*|invit\w* to meet)\b/,
+    /\b(?:ask(?:ed|s)? to meet|to meet (?:with )?(?:the )?(?:ombudsman|lgsco|us|them|the council)|meet(?:ing)? with (?:the )?(?:ombudsman|lgsco)|meetings? (?:request\w*|asked for|offered|proposed)|request\w* (?:a |to )?meet\w*|invit\w* to meet)\b/,
     "meeting_requested",
   ],
   [/\btraining\b|\bcourses?\b|\bworkshops?\b|\bseminars?\b/, "training"],

@@ -87,7 +87,14 @@ function financialYears(text: string): string {
  */
 const PAIR_OF_YEARS = /\b20\d{2}\s*(?:and|&|vs\.?|versus|compared (?:with|to)|against)\s*20\d{2}\b/;
 
-export function readYears(text: string, context: Pick<Context, "latestYear" | "now">): YearRange | null {
+/** Every letter held: "ever", "in total", "over the years", "all years", "to date". */
+const EVER =
+  /\b(?:ever|in total|altogether|all (?:the )?years|over the years|every year|any year|historically|to date|of all time)\b/;
+
+export function readYears(
+  text: string,
+  context: Pick<Context, "latestYear" | "firstYear" | "now">,
+): YearRange | null {
   const lower = financialYears(text);
   const range =
     /\b(?:between|from)?\s*(20\d{2})\s*(?:to|and|until|till|through|-|–|vs\.?|versus|compared (?:with|to)|against)\s*(20\d{2})\b/.exec(
@@ -114,6 +121,10 @@ export function readYears(text: string, context: Pick<Context, "latestYear" | "n
   if (one) {
     const year = Number(one[1]);
     return { from: year, to: year };
+  }
+  if (EVER.test(lower) && context.latestYear !== null) {
+    const first = context.firstYear ?? context.latestYear;
+    return { from: first, to: null };
   }
   if (/\blast year\b/.test(lower)) {
     const year = context.now.getUTCFullYear() - 1;
