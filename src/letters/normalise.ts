@@ -18,7 +18,7 @@ const NOT_PLAIN = /[^\n -~]/;
  */
 const CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it also looks for
-  /[\u0000-\u0008\u000e-\u001f]|\r|[\u200b-\u200d\u2060\ufeff\u00ad\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2010-\u2015\u2212\u2026]/g;
+  /[\u0000-\u0008\u000e-\u001f]|\r|[\u200b-\u200d\u2060\ufeff\u00ad\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2010-\u2015\u2212\u2026\ufb00-\ufb06]/g;
 /** CHARACTER without the global flag: whether the text holds any (it keeps no state between calls). */
 const CHARACTER_TEST = new RegExp(CHARACTER.source);
 const HTML_TAG = /<\/?(?:u|b|i|em|strong|a|span|p|div|font|sup|sub|ins|mark)\b[^<>]*>/gi;
@@ -41,6 +41,17 @@ for (const c of "\u201c\u201d\u201f\u2033") PLAIN.set(c, '"');
 for (const c of "\u2018\u2019\u201b\u2032") PLAIN.set(c, "'");
 PLAIN.set("\r", "\n");
 PLAIN.set("\u2026", "...");
+// Ligatures, which a PDF's fonts can leave in its text: "satisﬁed" is "satisfied".
+for (const [c, letters] of [
+  ["\ufb00", "ff"],
+  ["\ufb01", "fi"],
+  ["\ufb02", "fl"],
+  ["\ufb03", "ffi"],
+  ["\ufb04", "ffl"],
+  ["\ufb05", "st"],
+  ["\ufb06", "st"],
+] as const)
+  PLAIN.set(c, letters);
 
 /** Whether a character is a control character other than white space (U+0000–0008, U+000E–001F). */
 function isControl(c: string): boolean {
@@ -59,6 +70,9 @@ function characters(input: string): string | null {
   if (!NOT_PLAIN.test(text)) return text;
   if (text.includes("\r\n")) text = text.replaceAll("\r\n", "\n");
   if (text.includes("\u00a0")) text = text.replaceAll("\u00a0", " ");
+  // A soft hyphen that broke a word at a line's end is that break's hyphen (BROKEN_WORD joins the word); elsewhere
+  // it is nothing.
+  if (text.includes("\u00ad\n")) text = text.replaceAll("\u00ad\n", "-\n");
   // What is left to replace, if anything (the characters outside plain ASCII that remain are mostly ones kept as
   // they are, "·" and "£"): one scan that stops at the first, rather than a scan for anything outside plain ASCII
   // and then the replacement's own.
@@ -378,10 +392,17 @@ function continuesSentence(previous: string, next: string): boolean {
 }
 
 /** The normalised text and its paragraphs, or null when the text holds control characters (not a text letter). */
+/**
+ * A word broken across lines by a hyphen, as a PDF's justified text breaks one ("41 detailed investi-" / "gations"):
+ * lower case on both sides. It is one word again, so that the statistics read it.
+ */
+const BROKEN_WORD = /([a-z])- *\n *(?=[a-z])/g;
+
 export function normalise(input: string): Normalised | null {
   const text = characters(input);
   if (text === null) return null;
-  const marked = markup(text);
+  let marked = markup(text);
+  if (marked.includes("-\n") || marked.includes("- \n")) marked = marked.replace(BROKEN_WORD, "$1");
   if (marked.includes("\u2028") || marked.includes("\u2029")) {
     const whole = spacedText(marked);
     return { text: whole, ...paragraphsOf(whole, whole.split("\n"), false) };

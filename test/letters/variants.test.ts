@@ -120,6 +120,22 @@ const symbolLines = (text: string) =>
 /** "Dear Sir or Madam" for "Dear Mr Dicks": the name is then read from the address block. */
 const dearSirOrMadam = (text: string) => text.replace(/^Dear .+$/m, "Dear Sir or Madam");
 
+/** The ligatures a PDF's fonts leave in its text: every "fi", "fl" and "ff" as one character. */
+const ligatures = (text: string) =>
+  text
+    .replaceAll("ffi", "\ufb03")
+    .replaceAll("fi", "\ufb01")
+    .replaceAll("fl", "\ufb02")
+    .replaceAll("ff", "\ufb00");
+
+/** Long words broken across lines by a hyphen, as justified PDF text breaks them ("investi-" / "gations"). */
+const hyphenated = (text: string) =>
+  text
+    .replace(/\binvestigations\b/g, "investi-\ngations")
+    .replace(/\brecommendations\b/g, "recommen- \ndations")
+    .replace(/\bsatisfactory\b/g, "satis\u00ad\nfactory")
+    .replace(/\bcomplaints\b/g, "com-\nplaints");
+
 const everything = (text: string) =>
   crlf(pageBreaks(strayNbsp(laterWording(addresseeOneLine(boldFigures(linksUnderlined(text)))))));
 
@@ -142,6 +158,11 @@ const TRANSFORMS: [string, (text: string) => string][] = [
   [
     "a letter greeting 'Dear Sir or Madam' parses to the same record, the name read from the address",
     dearSirOrMadam,
+  ],
+  ["a letter with ligatures (ﬁ, ﬂ, ﬀ, ﬃ) parses to the same record", ligatures],
+  [
+    "a letter with words broken across lines by hyphens (and soft hyphens) parses to the same record",
+    hyphenated,
   ],
   ["a letter with all of these changes at once parses to the same record", everything],
 ];
