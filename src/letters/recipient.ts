@@ -3,7 +3,7 @@ import { TITLE } from "./titles.ts";
 
 /** The chief officer's role, as the address or the salutation gives it. */
 export const ROLE =
-  /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general))\b/i;
+  /\b((?:interim |acting |joint |deputy )?(?:chief executive(?: officer)?|managing director|head of paid service|town clerk(?: and chief executive)?|chief operating officer|director general)(?: (?:and|&) head of paid service)?)\b/i;
 
 const SALUTATION = new RegExp(`^dear\\s+(?:(${TITLE})\\.?\\s+)?([^,\\n]+?)[,.:]?$`, "i");
 /** "Dear Sir or Madam", "Dear Sir", "Dear Madam": they name no one ("Sir" is also a title: "Dear Sir John Smith"). */

@@ -195,18 +195,21 @@ describe("the addressee", () => {
     expect(parsed(text).recipient).toEqual({ title: null, surname: null, role: "Chief Executive" });
   });
 
-  it.each(["Interim Chief Executive", "Managing Director", "Head of Paid Service"])(
-    "a letter to the %s names that role",
-    (role) => {
-      const spec = { ...seftonIn(2021), recipient: { title: "Ms", surname: "Okafor", role } };
-      expect(parsed(writeLetter(spec)).recipient).toEqual({ title: "Ms", surname: "Okafor", role });
-      expect(parsed(writeLetter({ ...spec, layout: { ...PLAIN, addressee: "oneLine" } })).recipient).toEqual({
-        title: "Ms",
-        surname: "Okafor",
-        role,
-      });
-    },
-  );
+  it.each([
+    "Interim Chief Executive",
+    "Managing Director",
+    "Head of Paid Service",
+    "Chief Executive and Head of Paid Service",
+    "Chief Operating Officer and Head of Paid Service",
+  ])("a letter to the %s names that role", (role) => {
+    const spec = { ...seftonIn(2021), recipient: { title: "Ms", surname: "Okafor", role } };
+    expect(parsed(writeLetter(spec)).recipient).toEqual({ title: "Ms", surname: "Okafor", role });
+    expect(parsed(writeLetter({ ...spec, layout: { ...PLAIN, addressee: "oneLine" } })).recipient).toEqual({
+      title: "Ms",
+      surname: "Okafor",
+      role,
+    });
+  });
 
   it.each([
     ["Sutton London Borough Council", "London Borough of Sutton", "london_borough"],
