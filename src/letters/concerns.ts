@@ -19,7 +19,7 @@ import { sentences } from "./sentences.ts";
 const ADDRESSES_COUNCIL = /\b(?:your|the) (?:council|authority|organisation|staff|officers)\b|\byou(?:r)?\b/i;
 
 const POSITIVE =
-  /\b(?:improv\w*|welcome[sd]?|pleased|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well|grateful|glad|excellent|credit|encourag(?:ing|ed))\b/i;
+  /\b(?:improv\w*|welcome[sd]?|pleased|pleasing|reassur\w*|impressed|happily|happy|commend\w*|thank\w*|good|positive(?:ly)?|prompt(?:ly)?|well|grateful|glad|excellent|credit|encourag(?:ing|ed))\b/i;
 const NEGATIVE =
   /\b(?:not|never|no|disappoint\w*|concern\w*|too long|late|delay\w*|fail\w*|worr\w*|unacceptable|poor|regret\w*|problem\w*|unusual|again)\b/i;
 const NOT_IMPROVED = /\bnot (?:seen|noticed|observed) (?:an |any )?improvement|\bno improvement/i;
@@ -29,7 +29,7 @@ const NOT_IMPROVED = /\bnot (?:seen|noticed|observed) (?:an |any )?improvement|\
  * They are taken out before a sentence is searched for bad news.
  */
 const GOOD_DENIAL =
-  /\b(?:no|without(?: any)?|nor any|free (?:of|from))\s+(?:(?:undue|unnecessary|significant|further|real|major|avoidable)\s+)?(?:delays?|concerns?|problems?|issues?|late (?:responses?|remedies|replies))\b|\b(?:not|never) (?:been |being )?(?:late|delayed|overdue)\b|\bnone\b[^.;]{0,60}?\b(?:were|was) (?:late|overdue|delayed)\b|\bno (?:need to|reason to) (?:chase|remind)\b/gi;
+  /\b(?:no|without(?: any)?|nor any|free (?:of|from))\s+(?:(?:undue|unnecessary|significant|further|real|major|avoidable)\s+)?(?:delays?|concerns?|problems?|issues?|late (?:responses?|remedies|replies))\b|\b(?:not|never) (?:been |being )?(?:late|delayed|overdue)\b|\bnone\b[^.;]{0,60}?\b(?:were|was) (?:late|overdue|delayed)\b|\bno (?:need to|reason to) (?:chase|remind)\b|\bno (?:complaints?|cases?|occasions?|instances?)\b[^.;]{0,60}?\b(?:failed|fail|refused|late|delay\w*)\b[^.;]{0,30}|\b(?:not|no longer) (?:concerned|worried)\b|\b(?:tackl\w*|clear\w*|reduc\w*|address\w*|resolv\w*|overc[oa]m\w*|eliminat\w*|cut)\s+(?:(?:the|its|a|their|our|those|these|this)\s+)?(?:\w+\s+){0,2}?(?:backlogs?|delays?)(?:\s+of\s+(?:delayed|late|overdue)\s+\w+)?(?:\s+(?:we|i)\s+(?:reported|highlighted|raised|noted))?|\b(?:complaints?|cases?|investigations?|decisions?|reports?)(?:\s+[a-z]+){0,3}\s+concerned\b/gi;
 
 /** The good denials that are about time: "no delays", "without delay", "not late", "none of them was late". */
 const TIMELY_DENIAL =
@@ -42,7 +42,7 @@ function saysBad(sentence: string): boolean {
 
 /** A request for better ("I would gently encourage the Council to ensure ..."): not praise, however kind. */
 const ASKS =
-  /\b(?:encourages?|ask|asks|urge\w*|remind\w*|request\w*|expect\w*|should|must|need(?:s|ed)? to|ensure|make sure|would like(?! to (?:thank|commend|congratulate|recognise|acknowledge)))\b/i;
+  /\b(?:encourages?|ask|asks|urge\w*|remind\w*|request\w*|expect\w*|should|must|need(?:s|ed)? to|ensure|make sure|would (?:be helpful|help) if|would like(?! to (?:thank|commend|congratulate|recognise|acknowledge)))\b/i;
 /** A request made of this council, which makes a paragraph worth recording even without a subject we know. */
 const ASKS_COUNCIL =
   /\b(?:encourag\w*|ask\w*|urg\w*|remind\w*|request\w*|expect\w*|invit\w*|would like)\s+(?:the|your) (?:council|authority|organisation)\b/i;
@@ -80,7 +80,7 @@ const praiseUnlessNegative = (s: string): Tone => (saysBad(s) ? "concern" : "pra
 const HOPED_FOR =
   /\b(?:hope|hoping|hopeful|look(?:ing)? forward to|would (?:like|wish|want) to see|want to see|wish to see)\b/i;
 const isImprovement = (s: string) =>
-  (/\bimprov(?:ed|ement|ing)\b/i.test(s) &&
+  (/\bimprov(?:ed|ement|ing)\b|\b(?:reduced|cut|shortened) the time\b/i.test(s) &&
     !NOT_IMPROVED.test(s) &&
     !saysBad(s) &&
     !ASKS.test(s) &&
@@ -108,7 +108,7 @@ const RULES: Rule[] = [
     test: (s) =>
       /\b(?:enquir\w+|investigations?|requests? for information)\b/i.test(s) &&
       /\b(?:respon\w*|repl\w*|answer\w*)\b/i.test(s) &&
-      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within|on time|promptly|quickly)\b/i.test(
+      (/\b(?:too long|late|delay\w*|slow\w*|timescales?|deadlines?|within|on time|promptly|quickly|by the (?:date|time)s?)\b/i.test(
         s,
       ) ||
         NOT_IMPROVED.test(s)) &&
@@ -117,8 +117,11 @@ const RULES: Rule[] = [
   },
   {
     category: "compliance_failure",
+    // Said of a failure, not of its absence: "no complaints this year where the Council failed to comply" is praise.
     test: (s) =>
-      /\b(?:not|failed to|fail to|failure to|refused to|declined to) comply\b|non-?compliance/i.test(s),
+      /\b(?:not|failed to|fail to|failure to|refused to|declined to) comply\b|non-?compliance/i.test(
+        s.replace(GOOD_DENIAL, " "),
+      ),
     tone: () => "concern",
   },
   {
@@ -189,14 +192,19 @@ function classify(sentence: string): { category: ConcernCategory; tone: Tone } |
   return rule ? { category: rule.category, tone: rule.tone(sentence) } : undefined;
 }
 
-/** Concerns (and praise) in the paragraphs between the salutation and the signature. */
-export function readConcerns(body: string[]): Concern[] {
+/**
+ * Concerns (and praise) in the paragraphs between the salutation and the signature. `names` are the council's own
+ * (its name and short name): a paragraph that names it ("I am concerned that Cornwall took too long …") is written
+ * about it as surely as one that says "your Council".
+ */
+export function readConcerns(body: string[], names: readonly string[] = []): Concern[] {
   const concerns: Concern[] = [];
   for (const paragraph of body) {
     // A paragraph already found general (most of a letter's) is passed over before anything is asked of it.
     if (knownGeneral(paragraph)) continue;
     const stops = paragraph.includes(".") || paragraph.includes("!") || paragraph.includes("?");
-    if (!stops || !ADDRESSES_COUNCIL.test(paragraph)) continue;
+    if (!stops || !(ADDRESSES_COUNCIL.test(paragraph) || names.some((name) => paragraph.includes(name))))
+      continue;
     const own = councilSentences(paragraph);
     if (own.length === 0) continue;
     const groups: Group[] = [];

@@ -233,7 +233,7 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
     period,
     recipient: recipient.title || recipient.surname || recipient.role ? recipient : null,
     stats: statistics.stats,
-    concerns: readConcerns(body),
+    concerns: readConcerns(body, [authorityRecord.name, authorityRecord.shortName]),
     source: { file, sha256: decoded.sha256 },
     warnings,
   };

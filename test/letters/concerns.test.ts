@@ -186,6 +186,70 @@ describe("tone is read from what is said, not from which keyword appears", () =>
     ]);
   });
 
+  describe("good news told with a bad word is good news", () => {
+    cases([
+      ["Your Council has worked hard to tackle the delays we reported last year.", "other", "praise"],
+      [
+        "I was encouraged that the Council cleared the backlog of delayed remedies we highlighted last year.",
+        "other",
+        "praise",
+      ],
+      [
+        "I was pleased to note there were no complaints this year where the Council failed to comply with our recommendations.",
+        "other",
+        "praise",
+      ],
+      [
+        "I am not concerned by the small rise in the Council's upheld complaints, which reflects our own changes.",
+        "other",
+        "praise",
+      ],
+      [
+        "One complaint this year concerned a disabled facilities grant. I was pleased that the Council put things right quickly.",
+        "other",
+        "praise",
+      ],
+      [
+        "It is pleasing that the Council has reduced the time it takes to respond to our enquiries from 40 working days to 18.",
+        "improvement",
+        "praise",
+      ],
+    ]);
+  });
+
+  describe("a request put as a wish is a concern", () => {
+    cases([
+      [
+        "It would be helpful if the Council could make sure its officers reply to our enquiries by the date we set.",
+        "slow_enquiry_responses",
+        "concern",
+      ],
+    ]);
+  });
+
+  it("a paragraph that names the council, not 'your Council', is its own", () => {
+    const names = ["Cornwall Council", "Cornwall"];
+    const read = (paragraph: string) => kinds({ concerns: readConcerns([paragraph], names) } as Letter);
+    expect(
+      read("I am concerned that Cornwall Council took too long to respond to our enquiries this year."),
+    ).toEqual([["slow_enquiry_responses", "concern"]]);
+    expect(
+      read("I am concerned that Cornwall took too long to respond to our enquiries: a third were late."),
+    ).toEqual([["slow_enquiry_responses", "concern"]]);
+    expect(
+      read("I was pleased that Cornwall Council responded to all our enquiries on time this year."),
+    ).toEqual([["improvement", "praise"]]);
+    // Another council's name is not this council's.
+    expect(
+      kinds({
+        concerns: readConcerns(
+          ["I am concerned that Devon took too long to respond to our enquiries."],
+          names,
+        ),
+      } as Letter),
+    ).toEqual([]);
+  });
+
   it("denials are read in their scope: 'no delays' is good news, 'delays' and 'not ... within' are not", () => {
     expect(
       kinds({ concerns: readConcerns(["Your Council answered our enquiries with no delays."]) } as Letter),
