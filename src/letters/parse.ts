@@ -54,6 +54,14 @@ export function parseLetter(
   }
 }
 
+/** The other ombudsmen whose letters could be taken for ours, by name. */
+const OTHER_OMBUDSMEN: Record<string, string> = {
+  housing: "Housing Ombudsman",
+  "parliamentary and health service": "Parliamentary and Health Service Ombudsman",
+  pensions: "Pensions Ombudsman",
+  financial: "Financial Ombudsman",
+};
+
 function fail(file: string, field: string, reason: string): ParseResult<Letter> {
   return { ok: false, error: new ParseError(file, field, reason) };
 }
@@ -100,6 +108,23 @@ function parse(input: string | Uint8Array, file: string, options: ParseOptions):
       file,
       "document",
       "is not an Ombudsman annual review letter (no mention of the Ombudsman and of an annual review)",
+    );
+  }
+  // Another ombudsman's letter (the Housing Ombudsman's annual letters to landlords look alike) is not ours; a
+  // letter from ours names it, in its body and under the signature.
+  const otherOmbudsman = /\b(housing|parliamentary and health service|pensions|financial) ombudsman\b/i.exec(
+    text,
+  );
+  if (
+    otherOmbudsman &&
+    !/\blocal government (?:and|&) social care ombudsman\b|\blocal government ombudsman\b|\blgsco\b/i.test(
+      text,
+    )
+  ) {
+    return fail(
+      file,
+      "document",
+      `is not a Local Government and Social Care Ombudsman annual review letter: it is from the ${OTHER_OMBUDSMEN[(otherOmbudsman[1] as string).toLowerCase()] ?? otherOmbudsman[0]}`,
     );
   }
   // Where the letter greets and where it signs off, found once for every reader below.

@@ -278,6 +278,26 @@ describe("documents that are not letters are refused with a reason", () => {
     if (!result.ok) expect(result.error.reason).toMatch(/signed/);
   });
 
+  it("another ombudsman's annual letter (the Housing Ombudsman's to a landlord) is refused, naming it", () => {
+    const text = writeLetter(seftonIn(2024))
+      .replace(/Local Government (?:and|&) Social Care/gi, "Housing")
+      .replace(/Local Government/g, "Housing");
+    const result = parseLetter(text, "landlord.txt");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.field).toBe("document");
+      expect(result.error.reason).toMatch(/it is from the Housing Ombudsman/);
+    }
+  });
+
+  it("a letter that mentions the Housing Ombudsman in passing is still our letter", () => {
+    const text = writeLetter(seftonIn(2024)).replace(
+      /\n(Yours sincerely)/,
+      "\nWe continue to work with the Housing Ombudsman on complaints that cross both our jurisdictions.\n\n$1",
+    );
+    expect(parseLetter(text, "joint.txt").ok).toBe(true);
+  });
+
   it("two letters in one file are refused", () => {
     const result = parseLetter(`${writeLetter(seftonIn(2023))}\n\n${writeLetter(seftonIn(2024))}`, "two.txt");
     expect(result.ok).toBe(false);
