@@ -148,7 +148,8 @@ export type Change = z.infer<typeof Change>;
  * What an answer says besides its facts, each with a code that callers and renderers act on (never the text):
  * `typo` (a name read as a near spelling), `unknown_council`, `ambiguous`, `no_letter`, `small_base`, `no_cases`,
  * `unread_figures`, `different_years`, `different_types`, `partial_holdings`, `not_calculable_left_out`,
- * `not_given_before`, `skipped_years`, `filter_dropped`.
+ * `not_given_before`, `skipped_years`, `filter_dropped`, `measure_assumed`, `different_averages`, `chosen_council` (an
+ * ambiguous name answered as the one council of it whose letters are held).
  */
 export const NoteCode = z.enum([
   "typo",
@@ -167,6 +168,7 @@ export const NoteCode = z.enum([
   "filter_dropped",
   "measure_assumed",
   "different_averages",
+  "chosen_council",
 ]);
 export type NoteCode = z.infer<typeof NoteCode>;
 

@@ -32,10 +32,11 @@ export { EXAMPLES } from "./about.ts";
 export function ask(
   text: string,
   holdings: Holdings,
-  context: Omit<Context, "latestYear" | "firstYear">,
+  context: Omit<Context, "latestYear" | "firstYear" | "held">,
 ): Answer {
   const firstYear = holdings.years[0] ?? null;
-  return answer(understand(text, { ...context, latestYear: holdings.latestYear, firstYear }), holdings);
+  const held = (name: string) => holdings.ofCouncil(name).length > 0;
+  return answer(understand(text, { ...context, latestYear: holdings.latestYear, firstYear, held }), holdings);
 }
 
 export function answer(question: Question, holdings: Holdings): Answer {
@@ -121,6 +122,13 @@ function withNamesNotes(result: Answer, question: Question, ambiguity = true): A
   const notes: Note[] = [];
   for (const typo of result.didYouMean)
     notes.push(note("typo", `Did you mean ${typo.shortName}? I read “${typo.words}” as ${typo.name}.`));
+  for (const c of question.chosen)
+    notes.push(
+      note(
+        "chosen_council",
+        `“${c.words}” could also be ${listOr(c.others)}; I hold letters only for ${c.name}, so this is its answer.`,
+      ),
+    );
   if (ambiguity && result.kind !== "ambiguous")
     for (const a of question.ambiguous)
       notes.push(note("ambiguous", `“${a.words}” could be ${listOr(a.candidates)}: say which.`));

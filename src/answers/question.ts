@@ -93,6 +93,11 @@ export const Question = z.object({
   intent: Intent,
   councils: z.array(CouncilRef),
   ambiguous: z.array(z.object({ words: z.string(), candidates: z.array(z.string()) })),
+  /**
+   * Names that could be several councils of which only one has letters held ("Somerset": Somerset Council, not the
+   * abolished Somerset County Council): answered as that one, and the others named in a note.
+   */
+  chosen: z.array(z.object({ words: z.string(), name: z.string(), others: z.array(z.string()) })),
   /** Words that name a council we do not know, with the nearest names we do. */
   unknown: z.array(z.object({ words: z.string(), nearest: z.array(z.string()) })),
   filters: Filters,
@@ -105,6 +110,8 @@ export interface Context {
   authorities: AuthorityIndex;
   /** Years held, so "latest" and "last year" can be read. */
   latestYear: number | null;
+  /** Whether a council (by full name) has letters held: an ambiguous name with one such candidate means it. */
+  held?: (authorityName: string) => boolean;
   /** The first year held, for "ever" and "over the years" (every letter held); the latest's when not given. */
   firstYear?: number | null;
   /** Today, for "last year" (the letter of the previous calendar year). */

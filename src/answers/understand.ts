@@ -37,6 +37,7 @@ export interface Reading {
   lower: string;
   councils: CouncilRef[];
   ambiguous: Question["ambiguous"];
+  chosen: Question["chosen"];
   unknown: Question["unknown"];
   /** Words left over that might be a council's name, whether or not they read as one. */
   leftover: string[];
@@ -400,6 +401,25 @@ export function read(raw: string, context: Context): Reading {
     context.authorities,
     years?.to ?? years?.from ?? undefined,
   );
+  // A name that could be several councils, of which only one has letters held, is that one ("Somerset", when the
+  // abolished Somerset County Council's letters are not held); the others are said in a note.
+  const chosen: Reading["chosen"] = [];
+  const held = context.held;
+  const ambiguities = held
+    ? mentions.ambiguous.filter((a) => {
+        const withLetters = a.candidates.filter((c) => held(c.name));
+        const only = withLetters[0];
+        if (withLetters.length !== 1 || !only) return true;
+        if (!mentions.councils.some((m) => m.authority === only))
+          mentions.councils.push({ authority: only, words: a.words, typo: false });
+        chosen.push({
+          words: asTyped(text, a.words),
+          name: only.name,
+          others: a.candidates.filter((c) => c !== only).map((c) => c.name),
+        });
+        return false;
+      })
+    : mentions.ambiguous;
   const councils = mentions.councils.map((m) => ({
     name: m.authority.name,
     shortName: m.authority.shortName,
@@ -418,10 +438,11 @@ export function read(raw: string, context: Context): Reading {
     text,
     lower,
     councils,
-    ambiguous: mentions.ambiguous.map((a) => ({
+    ambiguous: ambiguities.map((a) => ({
       words: asTyped(text, a.words),
       candidates: a.candidates.map((c) => c.name),
     })),
+    chosen,
     unknown,
     leftover: mentions.unknown,
     filters: {
@@ -657,6 +678,7 @@ export function understand(raw: string, context: Context): Question {
     intent: intentOf(reading),
     councils: reading.councils,
     ambiguous: reading.ambiguous,
+    chosen: reading.chosen,
     unknown: reading.unknown,
     filters: reading.filters,
     category: reading.category,
