@@ -531,7 +531,8 @@ function saysChange(lower: string): boolean {
   return IMPROVED.test(lower) || WORSENED.test(lower) || ROSE.test(lower) || FELL.test(lower);
 }
 const SIMILAR_WORDS =
-  /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|against|stack up|relative|rank\w*|other councils)\b/;
+  // "complaints upheld against Kent" is about Kent, not a comparison.
+  /\b(?:compare[sd]?|comparison|similar|average|avg|others|peers|benchmark\w*|(?<!(?:upheld|complaints?|made|brought|lodged|decisions?|findings?|cases?) )against|stack up|relative|rank\w*|other councils)\b/;
 /** A question about councils in general ("which councils…", "who…", "list…"). */
 const WHICH_COUNCILS =
   /^(?:and )?(?:who|list|show)\b|\b(?:which|what|any) (?:councils?|authorit(?:y|ies)|boroughs?|districts?|count(?:y|ies)|unitar(?:y|ies)|ones?|mets|met boroughs?|london boroughs?)\b|\bhow many\b|\bside by side\b|\ball (?:the )?(?:councils|authorities|boroughs|districts|counties|unitaries|mets|met boroughs|london boroughs)\b/;

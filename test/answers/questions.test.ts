@@ -780,6 +780,12 @@ const CASES: Case[] = [
     ],
   },
   {
+    ask: "how many complaints were upheld against Sefton?",
+    proves: "complaints upheld “against” a council are about that council, not a comparison with others",
+    kind: "metric",
+    says: ["Sefton's 2020 letter gives 13 upheld decisions, from 16 investigations."],
+  },
+  {
     ask: "how many satisfactory remedy decisions did Bury have?",
     proves: "the remedy count is given with the upheld complaints it is a share of",
     kind: "metric",
