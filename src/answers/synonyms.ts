@@ -23,7 +23,7 @@ export const METRIC_WORDS: readonly [RegExp, Metric][] = [
 
 /** Upheld decisions per 100,000 residents (letters from 2024): a measure of its own, not one of the three rates. */
 export const PER_RESIDENTS_WORDS =
-  /\bper (?:100,?000|100k|hundred thousand|head|capita)\b|\bper (?:resident|population)\b|\b(?:adjusted for|relative to|by) population\b|\bpopulation[- ]adjusted\b/;
+  /\bper ?(?:100,?000|100k|hundred thousand)\b|\bper (?:head|capita)\b|\bper (?:resident|population)\b|\b(?:adjusted for|relative to|by) population\b|\bpopulation[- ]adjusted\b/;
 
 export const TYPE_WORDS: readonly [RegExp, AuthorityType][] = [
   [/\blondon boroughs?\b|\blondon councils?\b|\blbs?\b/, "london_borough"],
@@ -35,6 +35,16 @@ export const TYPE_WORDS: readonly [RegExp, AuthorityType][] = [
   [/\bunitar(?:y|ies)(?: councils?| authorit(?:y|ies))?\b/, "unitary"],
   [/\b(?:shire )?districts?(?: councils?)?\b|\bborough councils\b/, "district"],
   [/\bcount(?:y|ies)(?: councils?)?\b|\bshire counties\b/, "county"],
+];
+
+/**
+ * The abbreviations that end a council's name ("Sefton MBC", "Sutton LBC"), read as the kind of council only when
+ * the question names no council ("rank upheld mbc"); "met" only at the end, where it is no verb.
+ */
+export const TYPE_ABBREVIATIONS: readonly [RegExp, AuthorityType][] = [
+  [/\blbcs?\b/, "london_borough"],
+  [/\bmbcs?\b|\bmet$/, "metropolitan_borough"],
+  [/\buas?\b/, "unitary"],
 ];
 
 export const CATEGORY_WORDS: readonly [RegExp, ConcernCategory][] = [

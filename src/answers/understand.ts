@@ -21,6 +21,7 @@ import {
   PER_RESIDENTS_WORDS,
   PRAISE_WORDS,
   ROSE,
+  TYPE_ABBREVIATIONS,
   TYPE_WORDS,
   WORSENED,
 } from "./synonyms.ts";
@@ -448,7 +449,9 @@ export function read(raw: string, context: Context): Reading {
     filters: {
       measure,
       comparison: readComparison(lower, measure),
-      type: readType(lower),
+      type:
+        readType(lower) ??
+        (councils.length === 0 ? (TYPE_ABBREVIATIONS.find(([re]) => re.test(lower))?.[1] ?? null) : null),
       years,
       limit: readLimit(lower),
       direction: readDirection(lower),

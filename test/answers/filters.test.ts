@@ -301,6 +301,26 @@ const CASES: Case[] = [
     applied: { measure: "perResidents", order: "lowest" },
     rows: ["1. Dacorum 0", "2. Essex 1.4", "3. Cherwell 2", "4. Kent 2.5", "5. Sutton 3"],
   },
+  ...(
+    [
+      ["rank upheld mbc", "metropolitan_borough"],
+      ["rank compliance met", "metropolitan_borough"],
+      ["rank upheld lbc", "london_borough"],
+    ] as const
+  ).map(
+    ([ask, type]): Case => ({
+      ask,
+      proves: `the abbreviation in “${ask}”, with no council named, is the kind of council`,
+      kind: "ranking",
+      applied: { type },
+    }),
+  ),
+  {
+    ask: "rank per100k",
+    proves: "“per100k” written as one word is the per-100,000 figure",
+    kind: "ranking",
+    applied: { measure: "perResidents" },
+  },
   {
     ask: "top 3 per 100k",
     proves: "'top 3' before 'per 100k' is the number of councils, not a share",
