@@ -218,7 +218,9 @@ export function restate(answer: Answer, line: string): void {
 export function comparisonLine(fact: RateFact, type: AuthorityType | null, year: number): string {
   if (fact.noCases) return `${fact.label}: not calculable, as there were no ${fact.baseLabel} in ${year}.`;
   if (fact.rate === null) return `${fact.label}: the letter gives no rate.`;
-  let where = "";
+  // A letter that prints "n/a" for the average is said to, so "above average?" is not left unanswered.
+  let where =
+    fact.average === null ? ", and the letter gives no similar-authority average to compare it with" : "";
   if (fact.average !== null && fact.difference !== null) {
     where =
       fact.position === "level"
@@ -241,11 +243,13 @@ export function perResidentsLine(fact: PerResidentsFact, type: AuthorityType | n
   if (fact.value === null) return null;
   const kind = typeLabel(type, true);
   const where =
-    fact.average === null || fact.difference === null
-      ? ""
-      : fact.position === "level"
-        ? `, level with the average of ${fact.average.toFixed(1)} for ${kind}`
-        : `, ${fact.position} the average of ${fact.average.toFixed(1)} for ${kind}`;
+    fact.average === null
+      ? ", and the letter gives no average to compare it with"
+      : fact.difference === null
+        ? ""
+        : fact.position === "level"
+          ? `, level with the average of ${fact.average.toFixed(1)} for ${kind}`
+          : `, ${fact.position} the average of ${fact.average.toFixed(1)} for ${kind}`;
   return `${MEASURES.perResidents.label}: ${fact.value.toFixed(1)}${where}.`;
 }
 
