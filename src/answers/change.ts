@@ -93,6 +93,13 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
         (least ? key[order](x) - key[order](y) : key[order](y) - key[order](x)) ||
         x.letter.authority.shortName.localeCompare(y.letter.authority.shortName),
     );
+  // Councils whose figure changed by as much share a place ("=2."), as in every ranking.
+  const place = (r: Row) => {
+    const k = key[order](r);
+    const ahead = sorted.filter((o) => (least ? key[order](o) < k : key[order](o) > k)).length;
+    const tied = sorted.filter((o) => key[order](o) === k).length > 1;
+    return `${tied ? "=" : ""}${ahead + 1}.`;
+  };
   const limit = question.filters.limit ?? 10;
   const what: Record<Order, string> = {
     improved: "improved most",
@@ -118,8 +125,8 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
     result.lines.push(
       `${rows.length === 1 ? `The one ${type ? typeLabel(type) : "council"}` : `All ${plural(rows.length, type ? typeLabel(type) : "council", scope)}`} with ${figureOf(measure)} in both years, ${LEAST_FIRST[order]} first (${sense}):`,
     );
-    sorted.slice(0, limit).forEach((r, i) => {
-      result.lines.push(`${i + 1}. ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
+    sorted.slice(0, limit).forEach((r) => {
+      result.lines.push(`${place(r)} ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
     });
     if (sorted.length > limit) result.lines.push(`… and ${sorted.length - limit} more`);
   } else if (sorted.length === 0) {
@@ -132,8 +139,8 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
         ? `The one ${type ? typeLabel(type) : "council"} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`
         : `${sorted.length} of the ${plural(rows.length, type ? typeLabel(type) : "council", scope)} with ${figureOf(measure)} in both years ${VERB[order]} (${sense}):`,
     );
-    sorted.slice(0, limit).forEach((r, i) => {
-      result.lines.push(`${i + 1}. ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
+    sorted.slice(0, limit).forEach((r) => {
+      result.lines.push(`${place(r)} ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
     });
     if (sorted.length > limit) result.lines.push(`… and ${sorted.length - limit} more`);
     const small = sorted.slice(0, limit).filter((r) => r.smallBase);
