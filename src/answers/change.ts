@@ -143,15 +143,16 @@ export function rankByChange(question: Question, holdings: Holdings): Answer | n
       result.lines.push(`${place(r)} ${r.letter.authority.shortName}: ${changeWords(measure, r, years)}`);
     });
     if (sorted.length > limit) result.lines.push(`… and ${sorted.length - limit} more`);
-    const small = sorted.slice(0, limit).filter((r) => r.smallBase);
-    if (small.length > 0)
-      result.notes.push(
-        note(
-          "small_base",
-          `Fewer than ${SMALL_BASE} ${info.baseLabel ?? "cases"} in one of the years: ${listAnd(small.map((r) => r.letter.authority.shortName))}; one case moves such a rate by 10 points or more.`,
-        ),
-      );
   }
+  // From the top or from the bottom, a change over a handful of cases is said to be one.
+  const small = sorted.slice(0, limit).filter((r) => r.smallBase);
+  if (small.length > 0)
+    result.notes.push(
+      note(
+        "small_base",
+        `Fewer than ${SMALL_BASE} ${info.baseLabel ?? "cases"} in one of the years: ${listAnd(small.map((r) => r.letter.authority.shortName))}; one case moves such a rate by 10 points or more.`,
+      ),
+    );
   if (!question.filters.measure)
     result.notes.push(
       note(

@@ -41,4 +41,14 @@ describe("ties in a change ranking", () => {
       "=2. Sefton",
     ]);
   });
+
+  it("from the bottom, a change over few cases is said to be one (Bromsgrove: 5 investigations)", () => {
+    const withBromsgrove = createHoldings([...held.letters, a2021("Bromsgrove", 60)]);
+    const { answer } = answerTo("which councils improved the least since 2020?", withBromsgrove);
+    expect(answer.lines).toContainEqual(expect.stringMatching(/^1\. Bromsgrove: 40% in 2020 to 60% in 2021/));
+    expect(answer.notes).toContainEqual({
+      code: "small_base",
+      text: expect.stringContaining("Fewer than 10 investigations in one of the years: Bromsgrove"),
+    });
+  });
 });
