@@ -4,6 +4,7 @@ import { type Answer, type ConcernFact, typeLabel } from "./answer.ts";
 import { concernFacts, councilFacts, emptyAnswer, note, partialNote } from "./facts.ts";
 import type { Holdings } from "./holdings.ts";
 import { CONCERN_SUBJECT } from "./labels.ts";
+import { readingOf } from "./metrics.ts";
 import { inYears, type Question } from "./question.ts";
 
 /** What the letters raised: one council's concerns and praise, or every council's of a year with a subject. */
@@ -63,6 +64,13 @@ export function councilConcerns(question: Question, letter: HeldLetter, holdings
   result.councils = [{ ...councilFacts(letter, [], holdings, false), concerns }];
   result.concerns = concerns;
   result.lines.push(concernsLine(question, letter, concerns));
+  if (question.category === "compliance_failure") {
+    const compliance = readingOf(letter, "compliance");
+    if (compliance.value !== null && compliance.value < 100)
+      result.lines.push(
+        `Its compliance rate is ${compliance.value}%${compliance.base !== null ? ` of ${plural(compliance.base, "outcome")}` : ""}: not every recommendation was complied with.`,
+      );
+  }
   result.suggestions.push(name, "who had concerns raised?");
   return result;
 }
@@ -128,6 +136,26 @@ export function allConcerns(question: Question, holdings: Holdings): Answer {
           ? `No ${year} letter I hold${type ? ` for ${scope}` : ""} raises ${subject} (${plural(letters.length, "letter")}).`
           : `${councils.length} of the ${plural(letters.length, type ? typeLabel(type) : "council", scope)} with a ${year} letter: ${listAnd(councils)}.`,
   );
+  // "Which councils failed to comply?": the letters' paragraphs say so only now and then; their compliance rates
+  // say it every year.
+  if (question.category === "compliance_failure" && year !== null) {
+    const below = holdings
+      .field(year, type, "compliance")
+      .entries.filter((e) => e.value < 100)
+      .sort(
+        (a, b) =>
+          a.value - b.value || a.letter.authority.shortName.localeCompare(b.letter.authority.shortName),
+      );
+    if (below.length > 0) {
+      const named = below.map(
+        (e) =>
+          `${e.letter.authority.shortName} ${e.value}%${e.base !== null ? ` (of ${plural(e.base, "outcome")})` : ""}`,
+      );
+      result.lines.push(
+        `By their figures, ${below.length === 1 ? `one ${year} letter gives` : `${below.length} ${year} letters give`} a compliance rate below 100%: ${listAnd(named)}.`,
+      );
+    }
+  }
   // No year asked and none this year: the letters of earlier years that did raise it are said, so that a quiet
   // latest year (the first of a new round of letters, say) is not read as "never".
   if (range === null && year !== null && councils.length === 0 && letters.length > 0) {
