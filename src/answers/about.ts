@@ -59,7 +59,48 @@ export function digest(question: Question): Answer {
   ]);
 }
 
+/** What the letters' other terms mean, in the Ombudsman's sense. */
+const TERM_MEANINGS: Record<NonNullable<Question["filters"]["term"]>, { term: string; meaning: string[] }> = {
+  witness_summons: {
+    term: "witness summons",
+    meaning: [
+      "A witness summons is a formal legal order the Ombudsman can issue to make a council provide information or documents (or an officer attend) for an investigation.",
+      "It is used rarely, when a council has not answered the Ombudsman's enquiries despite repeated requests; a letter that mentions one says whether it was considered, threatened or issued.",
+    ],
+  },
+  public_report: {
+    term: "public report",
+    meaning: [
+      "The Ombudsman publishes a report on an investigation when it is in the public interest: significant fault or injustice, lessons for others, or a council that does not accept the recommendations.",
+      "The council must make the report public and consider it formally; the annual letter says when one was issued about the council.",
+    ],
+  },
+  not_for_us: {
+    term: "not for us",
+    meaning: [
+      "In the 2025 letters' overview, “not for us or not ready for us to investigate” are complaints the Ombudsman could not look at (outside what it can investigate) or not yet (the council had not had the chance to deal with them first).",
+    ],
+  },
+  assessed_and_closed: {
+    term: "assessed and closed",
+    meaning: [
+      "In the 2025 letters' overview, complaints the Ombudsman assessed and then closed without investigating them in detail.",
+    ],
+  },
+};
+
 export function meaning(question: Question): Answer {
+  const term = question.filters.term;
+  if (term !== null) {
+    const { term: words, meaning: lines } = TERM_MEANINGS[term];
+    const result = emptyAnswer(question, "meaning", `What “${words}” means`, [...lines]);
+    result.suggestions.push(
+      term === "witness_summons" || term === "public_report"
+        ? `who had ${term === "witness_summons" ? "witness summonses" : "public reports"}?`
+        : "Kent 2025",
+    );
+    return result;
+  }
   const info = MEASURES[question.filters.measure ?? "upheld"];
   const result = emptyAnswer(question, "meaning", `What “${info.label.toLowerCase()}” means`, [info.meaning]);
   result.lines.push(

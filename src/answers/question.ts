@@ -85,6 +85,8 @@ export const Filters = z.object({
   change: z.enum(["improved", "worsened", "rose", "fell"]).nullable(),
   /** "what's new?", "recently added letters": which letters arrived last. */
   recent: z.boolean(),
+  /** A term of the letters asked about ("what's a witness summons?", "what does 'not for us' mean?"). */
+  term: z.enum(["witness_summons", "public_report", "not_for_us", "assessed_and_closed"]).nullable(),
 });
 export type Filters = z.infer<typeof Filters>;
 

@@ -460,6 +460,7 @@ export function read(raw: string, context: Context): Reading {
       previous: PREVIOUS.test(lower) && !LATEST.test(lower),
       change: readChange(lower),
       recent: RECENT.test(lower),
+      term: readTerm(lower),
       count:
         /^(?:and )?how many\b|\bhow many (?:councils|authorities|boroughs|districts|counties|unitaries|of them)\b|\bnumber of (?:councils|authorities)\b|\bcount\b/.test(
           lower,
@@ -517,6 +518,21 @@ const TREND_WORDS =
 const PREVIOUS =
   /\b(?:previous|prior|earlier|last but one|the one before)\s+(?:letter|one|year'?s? letter|review)\b/;
 const LATEST = /\b(?:latest|newest|current|most recent)\b/;
+/** A term of the letters asked about: "what's a witness summons?", "what does 'not for us' mean?". */
+const ASKS_MEANING =
+  /^(?:what(?:'s| is| are| does| do)|whats|define|explain|meaning of)\b|\b(?:mean|means|meaning|definition)\b/;
+const TERMS: readonly [RegExp, NonNullable<Filters["term"]>][] = [
+  [/\bwitness summons/, "witness_summons"],
+  [/\bpublic (?:interest )?reports?\b/, "public_report"],
+  [/\bnot for us\b/, "not_for_us"],
+  [/\bassessed and closed\b/, "assessed_and_closed"],
+];
+
+function readTerm(lower: string): Filters["term"] {
+  if (!ASKS_MEANING.test(lower) || /\b(?:who|which|any|how many|did|has|have|had)\b/.test(lower)) return null;
+  return TERMS.find(([re]) => re.test(lower))?.[1] ?? null;
+}
+
 /** Which letters arrived last: "what's new?", "any new letters?", "recently added", "latest arrivals". */
 const RECENT =
   /^(?:what(?:'s| is)|whats|anything) new\b|\bnew letters?\b|\brecent(?:ly)? (?:added|ingested|arrived|loaded|letters?|arrivals)\b|\b(?:latest|newest) (?:letters|arrivals|additions)\b|\b(?:just|recently) (?:arrived|come in|added|ingested|loaded)\b|\bwhat (?:came|has come|arrived|has arrived) (?:in|lately|recently)\b/;
@@ -570,6 +586,11 @@ export const RULES: readonly Rule[] = [
     intent: "digest",
     why: "the digest sub-commands, wherever typed",
     when: (r) => DIGEST.test(r.lower),
+  },
+  {
+    intent: "meaning",
+    why: "what a term of the letters means ('what's a witness summons?'), asked of no council",
+    when: (r) => r.filters.term !== null && none(r),
   },
   {
     intent: "meaning",

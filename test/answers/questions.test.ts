@@ -830,6 +830,28 @@ const CASES: Case[] = [
   },
 
   // --- What a rate means -----------------------------------------------------------------------------------------
+  ...(
+    [
+      ["what's a witness summons?", "What “witness summons” means", "formal legal order"],
+      ["what is a public report", "What “public report” means", "in the public interest"],
+      ["what does 'not for us' mean?", "What “not for us” means", "could not look at"],
+      ["what does assessed and closed mean", "What “assessed and closed” means", "without investigating"],
+    ] as const
+  ).map(
+    ([ask, title, words]): Case => ({
+      ask,
+      proves: `“${ask}” asks what the term means, not who had one`,
+      kind: "meaning",
+      says: [title, words],
+      check: (answer) => expect(answer.concerns).toEqual([]),
+    }),
+  ),
+  {
+    ask: "who had witness summonses?",
+    proves: "who had a witness summons asks for the councils, not the meaning",
+    kind: "concerns",
+    says: ["Councils with a witness summons"],
+  },
   {
     ask: "what does compliance mean?",
     proves: "compliance is the share of cases where the council carried out the recommendations",
